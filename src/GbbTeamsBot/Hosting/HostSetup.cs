@@ -1,0 +1,22 @@
+using GbbTeamsBot.Health;
+using GbbTeamsBot.Storage;
+
+namespace GbbTeamsBot.Hosting;
+
+/// <summary>Composition root: every layer registers itself here, in dependency order.</summary>
+public static class HostSetup
+{
+    public static WebApplicationBuilder AddGbbTeamsBot(this WebApplicationBuilder builder)
+    {
+        UnauthenticatedModeGuard.Enforce(builder.Configuration, builder.Environment);
+
+        builder.Services.AddGbbStorage(builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication MapGbbTeamsBot(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

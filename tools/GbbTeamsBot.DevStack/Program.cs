@@ -1,0 +1,2 @@
+Console.WriteLine("GbbTeamsBot local stack: being built.");
+return 0;
