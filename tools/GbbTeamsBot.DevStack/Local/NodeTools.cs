@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace GbbTeamsBot.DevStack.Local;
+
+/// <summary>
+/// The pinned npm tools (package.json + package-lock.json): installs them with `npm ci` when node_modules is missing
+/// or older than the lockfile, and says clearly when Node.js itself is missing.
+/// </summary>
+public static class NodeTools
+{
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
+    public static string NodeExecutable => OperatingSystem.IsWindows() ? "node.exe" : "node";
+
+    public static async Task EnsureInstalledAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        await InstallLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var marker = Path.Combine(RepoPaths.NodeModules, ".package-lock.json");
+            var lockFile = Path.Combine(RepoPaths.Root, "package-lock.json");
+            if (File.Exists(marker) && File.GetLastWriteTimeUtc(marker) >= File.GetLastWriteTimeUtc(lockFile)
+                && File.Exists(Path.Combine(RepoPaths.NodeModules, "azurite", "package.json")))
+            {
+                return;
+            }
+
+            RequireNode();
+            log?.Invoke("Installing the pinned npm tools (npm ci) ...");
+            var npm = OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
+            var psi = new ProcessStartInfo(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            {
+                WorkingDirectory = RepoPaths.Root,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start npm.");
+            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"npm ci failed with exit code {process.ExitCode}:\n{await stdout.ConfigureAwait(false)}\n{await stderr.ConfigureAwait(false)}");
+            }
+        }
+        finally
+        {
+            InstallLock.Release();
+        }
+    }
+
+    public static void RequireNode()
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(NodeExecutable, "--version") { RedirectStandardOutput = true })
+                ?? throw new InvalidOperationException();
+            var version = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            if (!Version.TryParse(version.TrimStart('v'), out var parsed) || parsed.Major < 20)
+            {
+                throw new InvalidOperationException($"Node.js 20 or newer is required, found {version}. Install it from https://nodejs.org.");
+            }
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException("Node.js (20 or newer) was not found on PATH. Install it from https://nodejs.org and try again.");
+        }
+    }
+}
