@@ -1,0 +1,27 @@
+namespace GbbTeamsBot.Cards;
+
+/// <summary>
+/// Commands the help card can describe. The command word and description come from the resources,
+/// so the help card and the manifest's command lists say the same thing.
+/// </summary>
+public enum BotCommand
+{
+    Help,
+    KollegialeBeratung,
+    Helferkonferenz,
+    SozialraumRunde,
+    Sozialraumvorhaben,
+    Teamsitzung,
+    Vereinbarungen,
+    Protokolle,
+}
+
+public static class BotCommandTexts
+{
+    /// <summary>The word a user types, e.g. "hilfe" (German) or "help" (English).</summary>
+    public static string Word(this BotCommand command, UiLanguage language) =>
+        CardTexts.For(language)[$"Command_{command}_Word"];
+
+    public static string Description(this BotCommand command, UiLanguage language) =>
+        CardTexts.For(language)[$"Command_{command}_Description"];
+}
