@@ -1,0 +1,195 @@
+using System.Text.Json;
+using GbbTeamsBot.BotFramework.Authentication;
+using GbbTeamsBot.BotFramework.Connector;
+using GbbTeamsBot.BotFramework.Conversations;
+using GbbTeamsBot.BotFramework.Schema;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GbbTeamsBot.BotFramework.Inbound;
+
+/// <summary>
+/// POST /api/messages: 405 for other methods, 400 for a body that is not an activity (nothing of it is logged),
+/// 401 for failed authentication (no details), 503 when signing keys cannot be fetched, 200 with an empty body for
+/// ordinary activities (handled afterwards), and for invokes the invoke response within the invoke budget.
+/// </summary>
+public sealed partial class BotRequestProcessor
+{
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    private readonly InboundAuthenticator _authenticator;
+    private readonly IActivityDeduplicator _deduplicator;
+    private readonly IConversationReferenceStore _references;
+    private readonly ConnectorClientFactory _connectors;
+    private readonly IActivityHandler _handler;
+    private readonly TurnQueue _queue;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly TimeSpan _invokeBudget;
+    private readonly ILogger _logger;
+
+    public BotRequestProcessor(
+        InboundAuthenticator authenticator,
+        IActivityDeduplicator deduplicator,
+        IConversationReferenceStore references,
+        ConnectorClientFactory connectors,
+        IActivityHandler handler,
+        TurnQueue queue,
+        IHostApplicationLifetime lifetime,
+        IOptions<BotOptions> options,
+        ILogger<BotRequestProcessor> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _authenticator = authenticator;
+        _deduplicator = deduplicator;
+        _references = references;
+        _connectors = connectors;
+        _handler = handler;
+        _queue = queue;
+        _lifetime = lifetime;
+        _invokeBudget = options.Value.InvokeBudget;
+        _logger = logger;
+    }
+
+    public async Task ProcessAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var request = http.Request;
+        var ct = http.RequestAborted;
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "POST";
+            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        var activity = await ReadActivityAsync(request, ct);
+        if (activity is null)
+        {
+            LogMalformed();
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var auth = await _authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), activity.ChannelId, activity.ServiceUrl, ct);
+        if (auth.Outcome == BotAuthOutcome.KeysUnavailable)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        if (!auth.Succeeded)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var reference = ConversationReference.FromInbound(activity, _authenticator.Mode == BotAuthenticationMode.Authenticated)!;
+        if (!string.IsNullOrEmpty(activity.Id)
+            && !await _deduplicator.TryBeginAsync($"{activity.ChannelId}|{reference.ConversationId}|{activity.Id}", ct))
+        {
+            LogDuplicate(activity.Type, activity.Id);
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        if (activity.IsType(ActivityTypes.InstallationUpdate) && activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            await _references.RemoveAsync(reference.ConversationId, ct);
+        }
+        else
+        {
+            await _references.SaveAsync(reference, ct);
+        }
+
+        var turn = new TurnContext(activity, reference, _connectors.ForTrustedReference(reference));
+        if (activity.IsInvoke)
+        {
+            var response = await InvokeWithinBudgetAsync(turn);
+            await WriteInvokeResponseAsync(http, response);
+            return;
+        }
+
+        await _queue.EnqueueAsync(turn, ct);
+        http.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    private async Task<InvokeResponse> InvokeWithinBudgetAsync(TurnContext turn)
+    {
+        // The handler gets the application's lifetime, not the request's: work that misses the budget goes on.
+        var work = Task.Run(() => _handler.OnInvokeAsync(turn, _lifetime.ApplicationStopping));
+        try
+        {
+            return await work.WaitAsync(_invokeBudget);
+        }
+        catch (TimeoutException)
+        {
+            LogInvokeOverBudget(turn.Activity.Name, _invokeBudget.TotalMilliseconds);
+            _ = work.ContinueWith(
+                t => LogHandlerFailed(t.Exception!, turn.Activity.Type, turn.Activity.Name),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default);
+            return _handler.OnInvokeTimedOut(turn.Activity);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogHandlerFailed(ex, turn.Activity.Type, turn.Activity.Name);
+            return new InvokeResponse(StatusCodes.Status500InternalServerError, null);
+        }
+    }
+
+    private static async Task WriteInvokeResponseAsync(HttpContext http, InvokeResponse response)
+    {
+        http.Response.StatusCode = response.Status;
+        if (response.Body is not null)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(http.Response.Body, response.Body, BotJson.Options, http.RequestAborted);
+        }
+    }
+
+    /// <summary>The activity, or null for anything that is not one: invalid JSON, wrong shapes, missing type, conversation or service URL.</summary>
+    private static async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            if (buffer.Length is 0 or > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            var activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BotJson.Options);
+            return activity is { Type.Length: > 0, Conversation.Id.Length: > 0 }
+                   && Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
+                   && (serviceUrl.Scheme == Uri.UriSchemeHttps || serviceUrl.Scheme == Uri.UriSchemeHttp)
+                ? activity
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request to the messages endpoint is not an activity")]
+    private partial void LogMalformed();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Repeated delivery of activity {ActivityType} {ActivityId} ignored")]
+    private partial void LogDuplicate(string? activityType, string activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invoke {InvokeName} exceeded its {BudgetMs} ms budget; answered early, work continues")]
+    private partial void LogInvokeOverBudget(string? invokeName, double budgetMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling {ActivityType} {InvokeName} failed")]
+    private partial void LogHandlerFailed(Exception exception, string? activityType, string? invokeName);
+}
