@@ -1,3 +1,4 @@
+using GbbTeamsBot.Bot;
 using GbbTeamsBot.Health;
 using GbbTeamsBot.Storage;
 
@@ -11,12 +12,14 @@ public static class HostSetup
         UnauthenticatedModeGuard.Enforce(builder.Configuration, builder.Environment);
 
         builder.Services.AddGbbStorage(builder.Configuration);
+        builder.Services.AddGbbBot(builder.Configuration);
         return builder;
     }
 
     public static WebApplication MapGbbTeamsBot(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        app.MapBotMessages();
         return app;
     }
 }

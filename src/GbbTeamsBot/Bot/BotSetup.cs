@@ -1,0 +1,17 @@
+using GbbTeamsBot.BotFramework;
+using GbbTeamsBot.BotFramework.Inbound;
+
+namespace GbbTeamsBot.Bot;
+
+/// <summary>Registers the channel layer and the bot's handler. Add command and card-action routes with AddSingleton&lt;IBotCommandRoute, …&gt;.</summary>
+public static class BotSetup
+{
+    public static IServiceCollection AddGbbBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBotFramework(configuration);
+        services.AddSingleton<IBotCommandRoute, HelpCommand>();
+        services.AddSingleton<BotRouter>();
+        services.AddSingleton<IActivityHandler, GbbActivityHandler>();
+        return services;
+    }
+}
