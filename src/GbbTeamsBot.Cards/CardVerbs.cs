@@ -1,0 +1,134 @@
+namespace GbbTeamsBot.Cards;
+
+/// <summary>
+/// Verbs of the card actions. Action.Execute sends them as <c>action.verb</c>; every action's data also carries
+/// <c>verb</c> (so the Action.Submit fallback, which arrives as a message, has it too), <c>requestId</c> and, for
+/// session actions, <c>sessionId</c> and <c>expectedVersion</c>. Input values are merged into the data by the client.
+/// </summary>
+public static class CardVerbs
+{
+    public const string Refresh = "gbb.card.refresh";
+
+    public const string SessionStart = "gbb.session.start";
+    public const string SessionNext = "gbb.session.next";
+    public const string SessionBack = "gbb.session.back";
+    public const string SessionExtend = "gbb.session.extend";
+    public const string SessionPause = "gbb.session.pause";
+    public const string SessionResume = "gbb.session.resume";
+    public const string SessionFinish = "gbb.session.finish";
+
+    public const string ContributionAdd = "gbb.contribution.add";
+    public const string IdeaChoose = "gbb.idea.choose";
+    public const string ConsentConfirm = "gbb.consent.confirm";
+
+    public const string AgreementAdd = "gbb.agreement.add";
+    public const string AgreementRemove = "gbb.agreement.remove";
+    public const string AgreementDone = "gbb.agreement.done";
+
+    public const string ProtocolConfirm = "gbb.protocol.confirm";
+    public const string ProtocolShow = "gbb.protocol.show";
+    public const string ProtocolRecordText = "gbb.protocol.recordText";
+
+    public const string ViewShow = "gbb.view.show";
+
+    public const string AgreementsList = "gbb.agreements.list";
+    public const string ProtocolsList = "gbb.protocols.list";
+    public const string HelpShow = "gbb.help.show";
+
+    /// <summary>Verbs whose data carries sessionId and expectedVersion.</summary>
+    public static IReadOnlySet<string> SessionVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Refresh, SessionStart, SessionNext, SessionBack, SessionExtend, SessionPause, SessionResume, SessionFinish,
+        ContributionAdd, IdeaChoose, ConsentConfirm, AgreementAdd, AgreementRemove, AgreementDone,
+        ProtocolConfirm, ProtocolShow, ProtocolRecordText, ViewShow,
+    };
+}
+
+/// <summary>Keys of the action data and of the input ids (input values arrive under their id).</summary>
+public static class CardDataKeys
+{
+    public const string Verb = "verb";
+    public const string RequestId = "requestId";
+    public const string SessionId = "sessionId";
+    public const string ExpectedVersion = "expectedVersion";
+
+    /// <summary>Refresh and gbb.view.show: which view to render (see <see cref="CardViews"/>).</summary>
+    public const string View = "view";
+
+    /// <summary>gbb.session.extend: minutes to add.</summary>
+    public const string Minutes = "minutes";
+
+    /// <summary>gbb.contribution.add: the <c>ContributionKind</c> name, e.g. "Resource".</summary>
+    public const string Kind = "kind";
+    public const string AgreementId = "agreementId";
+
+    // Inputs of the setup card.
+    public const string Method = "method";
+    public const string CasePseudonym = "casePseudonym";
+    public const string ModeratorId = "moderatorId";
+    public const string ProtocolId = "protocolId";
+    public const string PresenterId = "presenterId";
+
+    /// <summary>Comma separated user ids (multi-select).</summary>
+    public const string AdviserIds = "adviserIds";
+    public const string PlannedMinutes = "plannedMinutes";
+
+    /// <summary>"true" or "false".</summary>
+    public const string StartNow = "startNow";
+
+    // Inputs of contributions.
+    public const string Text = "text";
+    public const string Area = "area";
+    public const string Level = "level";
+    public const string Domain = "domain";
+    public const string Light = "light";
+    public const string Category = "category";
+    public const string Place = "place";
+    public const string Agency = "agency";
+    public const string Mandate = "mandate";
+    public const string Activities = "activities";
+
+    /// <summary>gbb.idea.choose: comma separated contribution ids the case presenter chose.</summary>
+    public const string ChosenIdeaIds = "chosenIdeaIds";
+
+    // Inputs of the agreements editor.
+    public const string What = "what";
+    public const string Who = "who";
+    public const string Party = "party";
+
+    /// <summary>yyyy-MM-dd.</summary>
+    public const string Due = "due";
+
+    /// <summary>"true" or "false".</summary>
+    public const string Coordinator = "coordinator";
+
+    // Inputs of the consent step ("true"/"false").
+    public const string Consent = "consent";
+    public const string Release = "release";
+}
+
+/// <summary>Values of <see cref="CardDataKeys.View"/>.</summary>
+public static class CardViews
+{
+    public const string Live = "live";
+    public const string ResourceMap = "resourceMap";
+    public const string Ampeltorte = "ampeltorte";
+    public const string Ideas = "ideas";
+    public const string Agreements = "agreements";
+    public const string Protocol = "protocol";
+    public const string Consent = "consent";
+    public const string HelperRound = "helperRound";
+    public const string SozialraumRunde = "sozialraumRunde";
+    public const string Agenda = "agenda";
+}
+
+/// <summary>Limits the cards announce to the client (maxLength); the handlers must enforce them too.</summary>
+public static class CardLimits
+{
+    public const int MaxTextLength = 1000;
+    public const int MaxShortTextLength = 200;
+    public const int MaxPseudonymLength = 40;
+
+    /// <summary>Serialized cards stay below this size (bytes of UTF-8 JSON); Teams allows more, but not much more.</summary>
+    public const int MaxCardBytes = 40 * 1024;
+}

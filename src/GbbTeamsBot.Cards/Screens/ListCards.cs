@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using GbbTeamsBot.Cards.ViewModels;
+
+namespace GbbTeamsBot.Cards.Screens;
+
+/// <summary>A team's open agreements, overdue first, each with a "done" button.</summary>
+public static class OpenAgreementsCard
+{
+    public const int MaxItems = 30;
+
+    public static AdaptiveCard Build(OpenAgreementsView view, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(context);
+        var t = context.Texts;
+        var ordered = view.Items
+            .OrderBy(i => i.Agreement.Due ?? DateOnly.MaxValue)
+            .ThenBy(i => i.CasePseudonym, StringComparer.Ordinal)
+            .ToArray();
+        var overdue = ordered.Count(i => i.Agreement.Due is { } due && due < context.Today);
+        var body = new List<CardElement>
+        {
+            CardParts.Header(t["OpenAgreements_Title"], CardParts.Clip(view.TeamName, 80)),
+            new TextBlock(ordered.Length == 0
+                ? t["OpenAgreements_None"]
+                : t.Format("OpenAgreements_Summary", ordered.Length, overdue)) { Spacing = Spacing.Small },
+        };
+
+        foreach (var item in ordered.Take(MaxItems))
+        {
+            var actions = new CardActions(context, item.Session);
+            body.Add(new ColumnSet([
+                new Column([
+                    new TextBlock(t.Name(item.Method) + " · " + t.Format("Common_CaseLine", CardParts.Clip(item.CasePseudonym, 40))) { IsSubtle = true, Size = TextSize.Small },
+                    AgreementParts.Line(t, context, item.Agreement, 200),
+                ]) { Width = ColumnWidth.Stretch },
+                new Column([
+                    new ActionSet([
+                        actions.Execute(
+                            t["OpenAgreements_Done"],
+                            CardVerbs.AgreementDone,
+                            new JsonObject { [CardDataKeys.AgreementId] = item.Agreement.AgreementId },
+                            style: ActionStyle.Positive),
+                    ]),
+                ]) { Width = ColumnWidth.Auto, VerticalContentAlignment = VerticalAlignment.Center },
+            ])
+            {
+                Separator = true,
+                Spacing = Spacing.Small,
+            });
+        }
+
+        if (ordered.Length > MaxItems)
+        {
+            body.Add(CardParts.Hint(t.Format("Common_MoreEntries", ordered.Length - MaxItems)));
+        }
+
+        return new AdaptiveCard { Body = body, FallbackText = t["OpenAgreements_Title"] };
+    }
+}
+
+/// <summary>Protocols of finished sessions, newest first, each opening the protocol card.</summary>
+public static class ProtocolListCard
+{
+    public const int MaxItems = 25;
+
+    public static AdaptiveCard Build(ProtocolListView view, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(context);
+        var t = context.Texts;
+        var ordered = view.Items.OrderByDescending(i => i.HeldAt).ToArray();
+        var body = new List<CardElement>
+        {
+            CardParts.Header(t["Protocols_Title"], CardParts.Clip(view.TeamName, 80)),
+        };
+        if (ordered.Length == 0)
+        {
+            body.Add(new TextBlock(t["Protocols_None"]) { Spacing = Spacing.Small });
+        }
+
+        foreach (var item in ordered.Take(MaxItems))
+        {
+            var actions = new CardActions(context, item.Session);
+            body.Add(new ColumnSet([
+                new Column([
+                    new TextBlock(t.Name(item.Method) + " · " + t.Format("Common_CaseLine", CardParts.Clip(item.CasePseudonym, 40))) { Weight = TextWeight.Bolder },
+                    new TextBlock(context.FormatDateTime(item.HeldAt) + " · " + (item.IsConfirmed ? t["Protocols_Confirmed"] : t["Protocols_Unconfirmed"]))
+                    {
+                        IsSubtle = true,
+                        Spacing = Spacing.None,
+                        Color = item.IsConfirmed ? TextColor.Default : TextColor.Warning,
+                    },
+                ]) { Width = ColumnWidth.Stretch },
+                new Column([new ActionSet([actions.Execute(t["Protocols_Open"], CardVerbs.ProtocolShow)])])
+                {
+                    Width = ColumnWidth.Auto,
+                    VerticalContentAlignment = VerticalAlignment.Center,
+                },
+            ])
+            {
+                Separator = true,
+                Spacing = Spacing.Small,
+            });
+        }
+
+        if (ordered.Length > MaxItems)
+        {
+            body.Add(CardParts.Hint(t.Format("Common_MoreEntries", ordered.Length - MaxItems)));
+        }
+
+        return new AdaptiveCard { Body = body, FallbackText = t["Protocols_Title"] };
+    }
+}
+
+/// <summary>A short confirmation or error, e.g. as the invoke response for the user who acted.</summary>
+public static class ActionResultCard
+{
+    public static AdaptiveCard Build(MessageView message, bool isError, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(context);
+        var t = context.Texts;
+        var text = t.Text(message);
+        return new AdaptiveCard
+        {
+            Body =
+            [
+                new Container([
+                    new TextBlock((isError ? "⚠ " : "✓ ") + text)
+                    {
+                        Weight = TextWeight.Bolder,
+                        Color = isError ? TextColor.Attention : TextColor.Good,
+                    },
+                    .. isError ? [(CardElement)CardParts.Hint(t["Result_ErrorHint"])] : Array.Empty<CardElement>(),
+                ])
+                {
+                    Style = isError ? ContainerStyle.Attention : ContainerStyle.Good,
+                    Bleed = true,
+                },
+            ],
+            FallbackText = text,
+        };
+    }
+}

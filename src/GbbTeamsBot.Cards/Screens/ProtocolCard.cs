@@ -1,0 +1,111 @@
+using GbbTeamsBot.Cards.ViewModels;
+
+namespace GbbTeamsBot.Cards.Screens;
+
+/// <summary>The protocol of a session with a confirm button and the way to the copy-ready record text.</summary>
+public static class ProtocolCard
+{
+    public static AdaptiveCard Build(ProtocolView view, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(context);
+        return CardParts.Fit(limits => Build(view, context, limits));
+    }
+
+    private static AdaptiveCard Build(ProtocolView view, CardContext context, DisplayLimits limits)
+    {
+        var t = context.Texts;
+        var actions = new CardActions(context, view.Session);
+        var when = context.FormatDateTime(view.StartedAt) + (view.EndedAt is { } end ? "–" + context.FormatTime(end) : string.Empty);
+        var facts = new List<Fact>
+        {
+            new(t["Record_Date"], when),
+            new(t["Protocol_Duration"], t.Format(
+                "Live_PlannedActual",
+                view.Phases.Sum(p => p.PlannedMinutes),
+                view.Phases.Sum(p => p.ActualMinutes ?? 0))),
+        };
+        facts.AddRange(view.RoleHolders.GroupBy(r => r.Role).OrderBy(g => g.Key)
+            .Select(g => new Fact(t.Name(g.Key), CardParts.Clip(string.Join(", ", g.Select(r => r.DisplayName)), 200))));
+
+        var body = new List<CardElement>
+        {
+            CardParts.Header(t.Format("Protocol_Title", t.Name(view.Method)), t.Format("Common_CaseLine", view.CasePseudonym)),
+            new FactSet(facts) { Spacing = Spacing.Medium },
+        };
+
+        if (view.EarlierAgreements.Count > 0)
+        {
+            body.Add(CardParts.SectionTitle(t["Record_EarlierAgreements"]));
+            body.AddRange(view.EarlierAgreements.Take(limits.Items).Select(a => AgreementParts.Line(t, context, a, limits.TextChars)));
+        }
+
+        body.Add(CardParts.SectionTitle(t["Live_Timeline"]));
+        body.AddRange(view.Phases.Select((p, i) => (CardElement)new ColumnSet([
+            new Column([new TextBlock($"{LiveSessionCard.Marker(p.Status)} {i + 1}. {CardParts.Clip(t.Title(p), 80)}")]) { Width = ColumnWidth.Stretch },
+            new Column([new TextBlock(LiveSessionCard.PlannedVersusActual(t, p)) { IsSubtle = true }]) { Width = ColumnWidth.Auto },
+        ]) { Spacing = Spacing.None }));
+
+        if (view.Contributions.Count > 0)
+        {
+            body.Add(CardParts.SectionTitle(t["Live_Contributions"]));
+            body.AddRange(ContributionParts.Grouped(t, view.Contributions, limits));
+        }
+
+        body.Add(CardParts.SectionTitle(t["Agreements_Title"]));
+        body.AddRange(view.Agreements.Count == 0
+            ? [new TextBlock(t["Agreements_None"]) { IsSubtle = true }]
+            : view.Agreements.Take(limits.Items).Select(a => (CardElement)AgreementParts.Line(t, context, a, limits.TextChars)));
+
+        body.Add(new TextBlock(view.ConfirmedBy.Count == 0
+            ? t["Protocol_NotConfirmed"]
+            : t.Format("Protocol_ConfirmedBy", CardParts.Clip(string.Join(", ", view.ConfirmedBy), 300)))
+        {
+            Spacing = Spacing.Medium,
+            Separator = true,
+            Color = view.ConfirmedBy.Count == 0 ? TextColor.Warning : TextColor.Good,
+        });
+        body.Add(CardParts.Hint(t["Protocol_FactsCheck"]));
+
+        var cardActions = new List<CardAction>();
+        if (view.ViewerMayConfirm && !view.ViewerHasConfirmed)
+        {
+            cardActions.Add(actions.Execute(t["Protocol_Confirm"], CardVerbs.ProtocolConfirm, style: ActionStyle.Positive));
+        }
+
+        cardActions.Add(actions.Execute(t["Protocol_RecordText"], CardVerbs.ProtocolRecordText));
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = cardActions,
+            FallbackText = t.Format("Protocol_Title", t.Name(view.Method)),
+        };
+    }
+}
+
+/// <summary>The copy-ready record text in a read-friendly text field, to paste into the official case file.</summary>
+public static class RecordTextCard
+{
+    public static AdaptiveCard Build(ProtocolView view, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(context);
+        var t = context.Texts;
+        var actions = new CardActions(context, view.Session);
+        var text = RecordText.Compose(view, context);
+        // Keep the card within the size limit; the record of a normal session is far below it.
+        var maxChars = CardLimits.MaxCardBytes / 3;
+        return new AdaptiveCard
+        {
+            Body =
+            [
+                CardParts.Header(t["Record_Title"], t.Format("Common_CaseLine", view.CasePseudonym)),
+                new TextBlock(t["Record_Intro"]) { Spacing = Spacing.Small },
+                new TextInput("recordText", t["Record_Label"]) { Value = CardParts.Clip(text, maxChars), IsMultiline = true },
+                CardParts.Hint(t["Record_Hint"]),
+            ],
+            Actions = [actions.Execute(t["Record_BackToProtocol"], CardVerbs.ProtocolShow)],
+            FallbackText = t["Record_Title"],
+        };
+    }
+}

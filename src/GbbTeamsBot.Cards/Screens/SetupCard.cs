@@ -1,0 +1,88 @@
+using GbbTeamsBot.Cards.ViewModels;
+
+namespace GbbTeamsBot.Cards.Screens;
+
+/// <summary>
+/// Prepares a session: method, pseudonymous case reference, roles from the team's members and planned duration.
+/// Submits <see cref="CardVerbs.SessionStart"/> with the inputs; validation errors come back on the same card.
+/// </summary>
+public static class SetupCard
+{
+    public static AdaptiveCard Build(SetupView view, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(context);
+        var t = context.Texts;
+        var actions = new CardActions(context, view.Draft);
+        var members = view.Members
+            .Take(100)
+            .Select(m => new Choice(CardParts.Clip(m.DisplayName, 60), m.UserId))
+            .ToArray();
+
+        var body = new List<CardElement> { CardParts.Header(t["Setup_Title"], t["Setup_Subtitle"]) };
+        body.AddRange(view.Errors.Select(e => CardParts.Notice(t, e, isError: true)));
+
+        body.Add(new ChoiceSetInput(
+            CardDataKeys.Method,
+            t["Setup_Method"],
+            view.Methods.Select(m => new Choice(t.Name(m), m.ToString())).ToArray())
+        {
+            Value = (view.Method ?? view.Methods.FirstOrDefault()).ToString(),
+            IsRequired = true,
+            ErrorMessage = t["Input_ChoiceRequired"],
+            Spacing = Spacing.Medium,
+        });
+        body.Add(new TextInput(CardDataKeys.CasePseudonym, t["Setup_Pseudonym"])
+        {
+            Placeholder = t["Setup_Pseudonym_Placeholder"],
+            Value = view.CasePseudonym,
+            MaxLength = CardLimits.MaxPseudonymLength,
+            IsRequired = true,
+            ErrorMessage = t["Message_PseudonymRequired"],
+        });
+        body.Add(CardParts.Hint(t["Common_PrivacyNote"]));
+
+        body.Add(CardParts.SectionTitle(t["Setup_Roles"]));
+        body.Add(new ColumnSet([
+            new Column([RoleInput(CardDataKeys.ModeratorId, t.Name(RoleKind.Moderation), members, view.ModeratorId, t, required: true)]) { Width = ColumnWidth.Stretch },
+            new Column([RoleInput(CardDataKeys.ProtocolId, t.Name(RoleKind.Protokoll), members, view.ProtocolId, t, required: false)]) { Width = ColumnWidth.Stretch },
+        ]));
+        body.Add(RoleInput(CardDataKeys.PresenterId, t["Setup_Presenter"], members, view.PresenterId, t, required: false));
+        body.Add(new ChoiceSetInput(CardDataKeys.AdviserIds, t["Setup_Advisers"], members)
+        {
+            IsMultiSelect = true,
+            Style = ChoiceInputStyle.Filtered,
+            Value = view.AdviserIds.Count > 0 ? string.Join(',', view.AdviserIds) : null,
+            Placeholder = t["Setup_Advisers_Placeholder"],
+        });
+        body.Add(CardParts.Hint(t["Setup_Roles_Hint"]));
+
+        body.Add(CardParts.SectionTitle(t["Setup_Time"]));
+        body.Add(new NumberInput(CardDataKeys.PlannedMinutes, t.Format("Setup_PlannedMinutes", view.MinMinutes, view.MaxMinutes))
+        {
+            Value = view.PlannedMinutes,
+            Min = view.MinMinutes,
+            Max = view.MaxMinutes,
+            Placeholder = t["Setup_PlannedMinutes_Placeholder"],
+            ErrorMessage = t.Format("Message_DurationOutOfRange", view.MinMinutes, view.MaxMinutes),
+        });
+        body.Add(new ToggleInput(CardDataKeys.StartNow, t["Setup_StartNow_Label"], t["Setup_StartNow"]) { Value = true });
+
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = [actions.Execute(t["Setup_Submit"], CardVerbs.SessionStart, withInputs: true, style: ActionStyle.Positive)],
+            FallbackText = t["Setup_Title"],
+        };
+    }
+
+    private static ChoiceSetInput RoleInput(string id, string label, IReadOnlyList<Choice> members, string? value, CardTexts t, bool required) =>
+        new(id, label, members)
+        {
+            Style = ChoiceInputStyle.Filtered,
+            Value = value,
+            Placeholder = t["Setup_ChooseMember"],
+            IsRequired = required,
+            ErrorMessage = required ? t.Format("Message_RoleMissing", label) : null,
+        };
+}

@@ -1,0 +1,31 @@
+namespace GbbTeamsBot.Cards.ViewModels;
+
+/// <summary>
+/// The setup card: method, case pseudonym, roles and planned duration. <paramref name="Draft"/> is the draft
+/// session the command created. Previously entered values are shown again after a validation error.
+/// </summary>
+public sealed record SetupView(SessionRef Draft, IReadOnlyList<MemberView> Members)
+{
+    public MethodKind? Method { get; init; }
+
+    public string? CasePseudonym { get; init; }
+
+    public string? ModeratorId { get; init; }
+
+    public string? ProtocolId { get; init; }
+
+    public string? PresenterId { get; init; }
+
+    public IReadOnlyList<string> AdviserIds { get; init; } = [];
+
+    public int? PlannedMinutes { get; init; }
+
+    public int MinMinutes { get; init; } = 10;
+
+    public int MaxMinutes { get; init; } = 180;
+
+    /// <summary>Methods offered; all by default.</summary>
+    public IReadOnlyList<MethodKind> Methods { get; init; } = Enum.GetValues<MethodKind>();
+
+    public IReadOnlyList<MessageView> Errors { get; init; } = [];
+}

@@ -1,0 +1,117 @@
+namespace GbbTeamsBot.Cards.ViewModels;
+
+/// <summary>Ressourcenkarte: the resources of one case by area (contributions of kind Resource).</summary>
+public sealed record ResourceMapView(SessionRef Session, string CasePseudonym, IReadOnlyList<ContributionView> Resources);
+
+/// <summary>Ampeltorte: entries per life domain and traffic light (contributions of kind Ampeltorte).</summary>
+public sealed record AmpeltorteView(SessionRef Session, string CasePseudonym, IReadOnlyList<ContributionView> Entries);
+
+/// <summary>Ideas by level; the case presenter chooses what fits the person's will.</summary>
+public sealed record IdeasView(SessionRef Session, string CasePseudonym, IReadOnlyList<ContributionView> Ideas)
+{
+    public bool ViewerIsCasePresenter { get; init; }
+}
+
+/// <summary>The agreements of a session with an editor for what, who, by when.</summary>
+public sealed record AgreementsEditorView(
+    SessionRef Session,
+    MethodKind Method,
+    string CasePseudonym,
+    IReadOnlyList<AgreementView> Agreements)
+{
+    public bool ViewerMayEdit { get; init; }
+
+    public MessageView? Notice { get; init; }
+}
+
+/// <summary>Everything the protocol and the copy-ready record text show.</summary>
+public sealed record ProtocolView(
+    SessionRef Session,
+    MethodKind Method,
+    string CasePseudonym,
+    DateTimeOffset StartedAt,
+    IReadOnlyList<PhaseView> Phases,
+    IReadOnlyList<ContributionView> Contributions,
+    IReadOnlyList<AgreementView> Agreements)
+{
+    public DateTimeOffset? EndedAt { get; init; }
+
+    public IReadOnlyList<RoleHolderView> RoleHolders { get; init; } = [];
+
+    /// <summary>Agreements of earlier meetings on this case, reviewed ("what became of them?").</summary>
+    public IReadOnlyList<AgreementView> EarlierAgreements { get; init; } = [];
+
+    /// <summary>Display names of those who confirmed the protocol.</summary>
+    public IReadOnlyList<string> ConfirmedBy { get; init; } = [];
+
+    public bool ViewerMayConfirm { get; init; }
+
+    public bool ViewerHasConfirmed { get; init; }
+}
+
+/// <summary>Helferkonferenz consent step: no consent, no conference.</summary>
+public sealed record ConsentView(SessionRef Session, string CasePseudonym)
+{
+    public bool ConsentConfirmed { get; init; }
+
+    public bool ReleaseConfirmed { get; init; }
+
+    public string? ConfirmedByName { get; init; }
+
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
+    public bool ViewerIsModerator { get; init; }
+}
+
+/// <summary>Helferkonferenz round of the helper systems: each agency's mandate and current activities.</summary>
+public sealed record HelperRoundView(SessionRef Session, string CasePseudonym, IReadOnlyList<ContributionView> HelperSystems)
+{
+    public bool ViewerMayAdd { get; init; }
+
+    public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
+}
+
+/// <summary>Sozialraum-Runde: guiding questions and categorised entries.</summary>
+public sealed record SozialraumRundeView(SessionRef Session, string Neighbourhood, IReadOnlyList<ContributionView> Entries)
+{
+    public DateTimeOffset? EndsAt { get; init; }
+
+    public bool ViewerMayAdd { get; init; } = true;
+
+    public bool ViewerIsModerator { get; init; }
+
+    public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
+}
+
+public sealed record AgendaItemView(string Title, AgendaItemKind Kind, int PlannedMinutes, PhaseStatus Status)
+{
+    public int? ActualMinutes { get; init; }
+
+    public string? CasePseudonym { get; init; }
+}
+
+/// <summary>Team meeting agenda with timeboxes and the running item.</summary>
+public sealed record AgendaView(SessionRef Session, string MeetingTitle, IReadOnlyList<AgendaItemView> Items)
+{
+    public int? RunningIndex { get; init; }
+
+    public DateTimeOffset? ItemEndsAt { get; init; }
+
+    public DateTimeOffset? MeetingEndsAt { get; init; }
+
+    public bool ViewerIsModerator { get; init; }
+
+    public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
+}
+
+/// <summary>One open agreement in a team's list, with the session it belongs to.</summary>
+public sealed record OpenAgreementView(SessionRef Session, MethodKind Method, string CasePseudonym, AgreementView Agreement);
+
+public sealed record OpenAgreementsView(string TeamName, IReadOnlyList<OpenAgreementView> Items);
+
+public sealed record ProtocolListItemView(SessionRef Session, MethodKind Method, string CasePseudonym, DateTimeOffset HeldAt)
+{
+    public bool IsConfirmed { get; init; }
+}
+
+public sealed record ProtocolListView(string TeamName, IReadOnlyList<ProtocolListItemView> Items);
