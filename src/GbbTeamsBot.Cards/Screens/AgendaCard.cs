@@ -36,7 +36,7 @@ public static class AgendaCard
             if (running && view.ItemEndsAt is { } itemEnds)
             {
                 var remaining = (int)Math.Ceiling((itemEnds - context.Now).TotalMinutes);
-                details.Add(new TextBlock("⏱ " + t.Format("Live_EndsAt", context.FormatTime(itemEnds)) + " · "
+                details.Add(new TextBlock(t.Format("Live_EndsAt", context.FormatTime(itemEnds)) + " · "
                     + (remaining >= 0 ? t.Format("Live_Remaining", remaining) : t.Format("Live_Overdue", -remaining)))
                 {
                     Weight = TextWeight.Bolder,

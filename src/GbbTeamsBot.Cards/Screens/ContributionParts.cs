@@ -11,7 +11,7 @@ internal static class ContributionParts
         var shown = contributions.TakeLast(limits.Items).ToArray();
         var groups = shown
             .GroupBy(c => (c.Kind, Sub: SubGroup(c)))
-            .OrderBy(g => g.Key.Kind)
+            .OrderBy(g => Array.IndexOf(KindOrder, g.Key.Kind))
             .ThenBy(g => g.Key.Sub);
         foreach (var group in groups)
         {
@@ -27,6 +27,20 @@ internal static class ContributionParts
             yield return CardParts.Hint(t.Format("Common_MoreEntries", contributions.Count - shown.Length));
         }
     }
+
+    // The order the method works in: the situation first, then resources, then ideas.
+    private static readonly ContributionKind[] KindOrder =
+    [
+        ContributionKind.ProjectInput,
+        ContributionKind.ClarifyingQuestion,
+        ContributionKind.Ampeltorte,
+        ContributionKind.FocusQuestion,
+        ContributionKind.HelperSystem,
+        ContributionKind.RoundEntry,
+        ContributionKind.Resource,
+        ContributionKind.Idea,
+        ContributionKind.Note,
+    ];
 
     public static CardElement Entry(CardTexts t, ContributionView c, int maxChars)
     {

@@ -91,7 +91,7 @@ public static class LiveSessionCard
         if (view.IsPaused)
         {
             var rest = (int)Math.Ceiling((view.RemainingWhenPaused ?? TimeSpan.Zero).TotalMinutes);
-            items.Add(new TextBlock("⏸ " + t.Format("Live_Paused", Math.Max(0, rest))) { Weight = TextWeight.Bolder, Color = TextColor.Warning });
+            items.Add(new TextBlock(t.Format("Live_Paused", Math.Max(0, rest))) { Weight = TextWeight.Bolder, Color = TextColor.Warning });
             style = ContainerStyle.Warning;
         }
         else if (view.PhaseEndsAt is { } endsAt)
@@ -110,7 +110,7 @@ public static class LiveSessionCard
             }
 
             items.Add(new ColumnSet([
-                new Column([new TextBlock("⏱ " + t.Format("Live_EndsAt", context.FormatTime(endsAt))) { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Auto },
+                new Column([new TextBlock(t.Format("Live_EndsAt", context.FormatTime(endsAt))) { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Auto },
                 new Column([new TextBlock(clock) { Weight = TextWeight.Bolder, Color = remaining < 0 ? TextColor.Attention : TextColor.Default }]) { Width = ColumnWidth.Stretch },
             ]) { Spacing = Spacing.Small });
         }

@@ -51,7 +51,8 @@ public static class SetupCard
         body.Add(new ChoiceSetInput(CardDataKeys.AdviserIds, t["Setup_Advisers"], members)
         {
             IsMultiSelect = true,
-            Style = ChoiceInputStyle.Filtered,
+            // Checkboxes for a small team, a multi-select dropdown for a large one.
+            Style = members.Length <= 10 ? ChoiceInputStyle.Expanded : ChoiceInputStyle.Compact,
             Value = view.AdviserIds.Count > 0 ? string.Join(',', view.AdviserIds) : null,
             Placeholder = t["Setup_Advisers_Placeholder"],
         });
@@ -79,7 +80,6 @@ public static class SetupCard
     private static ChoiceSetInput RoleInput(string id, string label, IReadOnlyList<Choice> members, string? value, CardTexts t, bool required) =>
         new(id, label, members)
         {
-            Style = ChoiceInputStyle.Filtered,
             Value = value,
             Placeholder = t["Setup_ChooseMember"],
             IsRequired = required,
