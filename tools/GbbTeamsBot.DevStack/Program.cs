@@ -1,2 +1,3 @@
-Console.WriteLine("GbbTeamsBot local stack: being built.");
-return 0;
+using GbbTeamsBot.DevStack;
+
+return await Launcher.RunAsync(args);

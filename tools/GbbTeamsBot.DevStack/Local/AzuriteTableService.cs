@@ -50,7 +50,7 @@ public sealed class AzuriteTableService : IAsyncDisposable
 
         if (FreePort.IsInUse(Port))
         {
-            throw new InvalidOperationException($"Port {Port} for Azurite is already in use. Stop the other process or choose another port.");
+            throw new PortInUseException(Port, "Azurite's Table service");
         }
 
         var arguments = new List<string> { Path.Combine(RepoPaths.Root, "tools", "node", "azurite-table.cjs"), "--host", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--stop-on-stdin-close" };
@@ -63,7 +63,7 @@ public sealed class AzuriteTableService : IAsyncDisposable
         if (!await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false))
         {
             await _process.StopAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-            throw new InvalidOperationException($"Azurite did not start listening on port {Port} within 30 s.");
+            throw new InvalidOperationException($"Azurite did not start listening on port {Port} within 30 s. Last output:\n{string.Join('\n', _process.RecentOutput)}");
         }
     }
 

@@ -10,7 +10,10 @@ namespace GbbTeamsBot.DevStack.Local;
 public sealed partial class ChildProcess : IAsyncDisposable
 {
     private const int SigInt = 2;
+    private const int TailLength = 60;
     private readonly Process _process;
+    private readonly Queue<string> _tail = new();
+    private bool _disposed;
 
     private ChildProcess(string name, Process process)
     {
@@ -22,9 +25,34 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _disposed || _process.HasExited;
 
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    public int? ExitCode => !_disposed && _process.HasExited ? _process.ExitCode : null;
+
+    /// <summary>The last output lines (stdout and stderr), for error messages when the process fails.</summary>
+    public IReadOnlyList<string> RecentOutput
+    {
+        get
+        {
+            lock (_tail)
+            {
+                return [.. _tail];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts the command through tools/node/guard.cjs, which stops it when this process goes away (even when killed)
+    /// and forwards a stop request exactly once. Use it for processes that do not watch their stdin themselves.
+    /// </summary>
+    public static ChildProcess StartGuarded(
+        string name,
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        Action<string>? output = null) =>
+        Start(name, NodeTools.NodeExecutable, [RepoPaths.GuardScript, fileName, .. arguments], workingDirectory, environment, output);
 
     public static ChildProcess Start(
         string name,
@@ -53,17 +81,48 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        var child = new ChildProcess(name, process);
         var sink = output ?? (_ => { });
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) sink(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) sink(e.Data); };
-        if (!process.Start())
+        process.OutputDataReceived += (_, e) => child.OnLine(e.Data, sink);
+        process.ErrorDataReceived += (_, e) => child.OnLine(e.Data, sink);
+        try
         {
-            throw new InvalidOperationException($"Could not start {name} ({fileName}).");
+            if (!process.Start())
+            {
+                throw new InvalidOperationException($"Could not start {name} ({fileName}).");
+            }
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"Could not start {name}: '{fileName}' was not found or is not executable ({ex.Message}).", ex);
         }
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ChildProcess(name, process);
+        return child;
+    }
+
+    /// <summary>Raised for every output line, after it has been stored in <see cref="RecentOutput"/>.</summary>
+    public event Action<string>? LineReceived;
+
+    private void OnLine(string? line, Action<string> sink)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_tail)
+        {
+            _tail.Enqueue(line);
+            while (_tail.Count > TailLength)
+            {
+                _tail.Dequeue();
+            }
+        }
+
+        sink(line);
+        LineReceived?.Invoke(line);
     }
 
     public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
@@ -71,7 +130,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
     /// <summary>Asks the process to stop (SIGINT on Unix, closing stdin everywhere) and kills the tree after the grace period.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
-        if (_process.HasExited)
+        if (_disposed || _process.HasExited)
         {
             return;
         }
@@ -104,7 +163,13 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         await StopAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        _disposed = true;
         _process.Dispose();
     }
 

@@ -13,17 +13,42 @@ public static class FreePort
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>True when something listens on the port (on loopback or on all interfaces) or it cannot be bound.</summary>
     public static bool IsInUse(int port)
     {
         try
         {
             using var listener = new TcpListener(IPAddress.Loopback, port);
             listener.Start();
-            return false;
         }
         catch (SocketException)
         {
             return true;
+        }
+
+        return AcceptsConnections(port);
+    }
+
+    /// <summary>A one-line hint for finding the process that holds the port, for this operating system.</summary>
+    public static string HowToFindOwner(int port) =>
+        OperatingSystem.IsWindows() ? $"netstat -ano | findstr :{port}   (then: tasklist /FI \"PID eq <pid>\")"
+        : OperatingSystem.IsMacOS() ? $"lsof -nP -iTCP:{port} -sTCP:LISTEN"
+        : $"ss -ltnp 'sport = :{port}'   (or: lsof -nP -iTCP:{port} -sTCP:LISTEN)";
+
+    private static bool AcceptsConnections(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            return client.ConnectAsync(IPAddress.Loopback, port).Wait(TimeSpan.FromMilliseconds(300)) && client.Connected;
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 

@@ -9,6 +9,9 @@ public static class RepoPaths
 
     public static string NodeModules => Path.Combine(Root, "node_modules");
 
+    /// <summary>tools/node/guard.cjs: runs a command and stops it when its parent goes away.</summary>
+    public static string GuardScript => Path.Combine(Root, "tools", "node", "guard.cjs");
+
     /// <summary>Git-ignored folder for local runtime data (Azurite tables, logs).</summary>
     public static string LocalData => Path.Combine(Root, ".local");
 
