@@ -1,0 +1,52 @@
+using GbbTeamsBot.Domain.Privacy;
+
+namespace GbbTeamsBot.Domain.Common;
+
+/// <summary>Why a command was refused. A rejected command never changes the session.</summary>
+public enum RejectionCode
+{
+    InvalidInState,
+    StaleVersion,
+    UnknownParticipant,
+    RoleNotPermitted,
+    ActivityNotInPhase,
+    NoPreviousPhase,
+    InvalidDuration,
+    ExceedsTotal,
+    TotalOutOfRange,
+    InvalidPlan,
+    RolesIncomplete,
+    ConsentMissing,
+    ConsentExpired,
+    ConsentInvalid,
+    TextMissing,
+    TextTooLong,
+    PrivacyWarning,
+    ContributionNotFound,
+    NotAuthor,
+    ContributionLocked,
+    NotAnIdea,
+    AgreementNotFound,
+    AlreadyJoined,
+    ParticipantNotFound,
+    RoleCapacityExceeded,
+    RoleNotHeld,
+    InvalidHandOver,
+    ProtocolAlreadyConfirmed,
+    ProtocolNotConfirmed,
+    InvalidCaseReference,
+    UnknownMethod,
+    InvalidAgenda,
+    InvalidSetup,
+}
+
+/// <summary>
+/// A typed refusal: a stable code for programs, a German and an English message for people, and for
+/// <see cref="RejectionCode.PrivacyWarning"/> the findings the user can act on (rephrase, or confirm to keep).
+/// </summary>
+public sealed record Rejection(RejectionCode Code, Bilingual Message)
+{
+    public IReadOnlyList<PrivacyFinding> Findings { get; init; } = [];
+
+    public override string ToString() => $"{Code}: {Message.En}";
+}

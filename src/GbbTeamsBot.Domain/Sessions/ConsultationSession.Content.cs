@@ -1,0 +1,283 @@
+using System.Globalization;
+using GbbTeamsBot.Domain.Agreements;
+using GbbTeamsBot.Domain.Common;
+using GbbTeamsBot.Domain.Contributions;
+using GbbTeamsBot.Domain.Methods;
+
+namespace GbbTeamsBot.Domain.Sessions;
+
+/// <summary>Contributions, focus question, idea choice and agreements.</summary>
+public sealed partial class ConsultationSession
+{
+    public IReadOnlyList<Contribution> Contributions => _state.Contributions;
+
+    public IReadOnlyList<Agreement> Agreements => _state.Agreements;
+
+    public IReadOnlyList<Agreement> EarlierAgreements => _state.EarlierAgreements;
+
+    /// <summary>Agreements to store per case after the session: this session's new ones and the reviewed earlier ones.</summary>
+    public IReadOnlyList<Agreement> AgreementsToPersist() => [.. _state.EarlierAgreements, .. _state.Agreements];
+
+    private Step Add(Participant actor, AddContribution command, DateTimeOffset now)
+    {
+        var phase = CurrentPhase!;
+        var kind = command.Draft.Kind;
+        var rule = phase.RuleFor(kind);
+        if (rule is null)
+        {
+            return Rejections.ActivityNotInPhase(Labels.For(kind), phase.Name);
+        }
+
+        if (!rule.Roles.Contains(actor.Role))
+        {
+            return Rejections.RoleNotPermitted(Labels.For(actor.Role), Labels.For(kind));
+        }
+
+        if (TextRules.Validate(command.Draft.Texts, command.ConfirmedDespiteWarnings) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var number = _state.ContributionCounter + 1;
+        var contribution = command.Draft.ApplyTo(new Contribution
+        {
+            Id = "c" + number.ToString(CultureInfo.InvariantCulture),
+            Kind = kind,
+            PhaseIndex = _state.CurrentPhaseIndex,
+            AuthorId = actor.Id,
+            AuthorRole = actor.Role,
+            Anonymous = _state.Options.AnonymousAdvisers && actor.Role == ParticipantRole.Adviser,
+            CreatedAt = now,
+            KeptDespiteWarnings = command.ConfirmedDespiteWarnings && TextRules.HasFindings(command.Draft.Texts),
+        });
+        return Ok(
+            _state with { Contributions = [.. _state.Contributions, contribution], ContributionCounter = number },
+            Event(SessionEventKind.ContributionAdded, _state.CurrentPhaseIndex, contribution.Id));
+    }
+
+    private Step Edit(Participant actor, EditContribution command, DateTimeOffset now)
+    {
+        if (OwnEditable(actor, command.ContributionId) is { } problem)
+        {
+            return problem;
+        }
+
+        var existing = _state.Contributions.First(c => c.Id == command.ContributionId);
+        if (command.Draft.Kind != existing.Kind)
+        {
+            return Rejections.ActivityNotInPhase(Labels.For(command.Draft.Kind), CurrentPhase!.Name);
+        }
+
+        if (TextRules.Validate(command.Draft.Texts, command.ConfirmedDespiteWarnings) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var updated = command.Draft.ApplyTo(existing) with
+        {
+            EditedAt = now,
+            KeptDespiteWarnings = command.ConfirmedDespiteWarnings && TextRules.HasFindings(command.Draft.Texts),
+        };
+        return Ok(ReplaceContribution(updated), Event(SessionEventKind.ContributionEdited, existing.PhaseIndex, existing.Id));
+    }
+
+    private Step Withdraw(Participant actor, WithdrawContribution command)
+    {
+        if (OwnEditable(actor, command.ContributionId) is { } problem)
+        {
+            return problem;
+        }
+
+        var existing = _state.Contributions.First(c => c.Id == command.ContributionId);
+        return Ok(
+            ReplaceContribution(existing with { Withdrawn = true, Chosen = false }),
+            Event(SessionEventKind.ContributionWithdrawn, existing.PhaseIndex, existing.Id));
+    }
+
+    /// <summary>Authors may edit or withdraw their entries until the phase they were made in ends.</summary>
+    private Rejection? OwnEditable(Participant actor, string contributionId)
+    {
+        var existing = _state.Contributions.FirstOrDefault(c => c.Id == contributionId);
+        if (existing is null || existing.Withdrawn || existing.Hidden)
+        {
+            return Rejections.ContributionNotFound();
+        }
+
+        if (existing.AuthorId != actor.Id)
+        {
+            return Rejections.NotAuthor();
+        }
+
+        return existing.PhaseIndex != _state.CurrentPhaseIndex ? Rejections.ContributionLocked() : null;
+    }
+
+    private Step Hide(Participant actor, HideContribution command)
+    {
+        if (RequireModerator(actor, command) is { } rejected)
+        {
+            return rejected;
+        }
+
+        if (ProtocolLocked)
+        {
+            return Rejections.ProtocolAlreadyConfirmed();
+        }
+
+        var existing = _state.Contributions.FirstOrDefault(c => c.Id == command.ContributionId);
+        if (existing is null || existing.Withdrawn || existing.Hidden)
+        {
+            return Rejections.ContributionNotFound();
+        }
+
+        return Ok(
+            ReplaceContribution(existing with { Hidden = true, Chosen = false }),
+            Event(SessionEventKind.ContributionHidden, existing.PhaseIndex, existing.Id));
+    }
+
+    private Step SetFocus(Participant actor, SetFocusQuestion command)
+    {
+        if (PhaseAllows(actor, PhaseAction.SetFocusQuestion) is { } denied)
+        {
+            return denied;
+        }
+
+        var input = new TextInput("focusQuestion", Labels.For(PhaseAction.SetFocusQuestion), command.Text, TextRules.FocusQuestionMaxLength);
+        if (TextRules.Validate([input], command.ConfirmedDespiteWarnings) is { } rejected)
+        {
+            return rejected;
+        }
+
+        return Ok(
+            _state with
+            {
+                FocusQuestion = command.Text.Trim(),
+                FocusQuestionKeptDespiteWarnings = command.ConfirmedDespiteWarnings && TextRules.HasFindings([input]),
+            },
+            Event(SessionEventKind.FocusQuestionSet, _state.CurrentPhaseIndex));
+    }
+
+    private Step Choose(Participant actor, ChooseIdea command)
+    {
+        if (PhaseAllows(actor, PhaseAction.ChooseIdea) is { } denied)
+        {
+            return denied;
+        }
+
+        var idea = _state.Contributions.FirstOrDefault(c => c.Id == command.ContributionId);
+        if (idea is null || !idea.IsVisible)
+        {
+            return Rejections.ContributionNotFound();
+        }
+
+        if (idea.Kind != ContributionKind.Idea)
+        {
+            return Rejections.NotAnIdea();
+        }
+
+        return Ok(
+            ReplaceContribution(idea with { Chosen = command.Chosen }),
+            Event(command.Chosen ? SessionEventKind.IdeaChosen : SessionEventKind.IdeaUnchosen, idea.PhaseIndex, idea.Id));
+    }
+
+    private Step Record(Participant actor, RecordAgreement command, DateTimeOffset now)
+    {
+        if (PhaseAllows(actor, PhaseAction.RecordAgreement) is { } denied)
+        {
+            return denied;
+        }
+
+        if (TextRules.Validate(command.Agreement.Texts, command.ConfirmedDespiteWarnings) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var number = _state.AgreementCounter + 1;
+        var agreement = new Agreement
+        {
+            Id = $"{_state.SessionId}/a{number.ToString(CultureInfo.InvariantCulture)}",
+            SourceSessionId = _state.SessionId,
+            CaseReference = _state.CaseReference,
+            What = command.Agreement.What.Trim(),
+            Owner = command.Agreement.Owner,
+            OwnerDetail = TextRules.Clean(command.Agreement.OwnerDetail),
+            DueBy = command.Agreement.DueBy,
+            GoalLevel = command.Agreement.GoalLevel,
+            CreatedAt = now,
+            KeptDespiteWarnings = command.ConfirmedDespiteWarnings && TextRules.HasFindings(command.Agreement.Texts),
+        };
+        return Ok(
+            _state with { Agreements = [.. _state.Agreements, agreement], AgreementCounter = number },
+            Event(SessionEventKind.AgreementRecorded, _state.CurrentPhaseIndex, agreement.Id));
+    }
+
+    private Step EditAgreementStep(Participant actor, EditAgreement command)
+    {
+        // Whoever may record agreements somewhere in this method may correct them while the session runs.
+        var mayRecord = Method.Phases.Any(p => p.RuleFor(PhaseAction.RecordAgreement)?.Roles.Contains(actor.Role) == true);
+        if (!mayRecord)
+        {
+            return Rejections.RoleNotPermitted(Labels.For(actor.Role), Labels.For(SessionTrigger.EditAgreement));
+        }
+
+        var existing = _state.Agreements.FirstOrDefault(a => a.Id == command.AgreementId);
+        if (existing is null)
+        {
+            return Rejections.AgreementNotFound();
+        }
+
+        if (TextRules.Validate(command.Agreement.Texts, command.ConfirmedDespiteWarnings) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var updated = existing with
+        {
+            What = command.Agreement.What.Trim(),
+            Owner = command.Agreement.Owner,
+            OwnerDetail = TextRules.Clean(command.Agreement.OwnerDetail),
+            DueBy = command.Agreement.DueBy,
+            GoalLevel = command.Agreement.GoalLevel,
+            KeptDespiteWarnings = command.ConfirmedDespiteWarnings && TextRules.HasFindings(command.Agreement.Texts),
+        };
+        return Ok(
+            _state with { Agreements = [.. _state.Agreements.Select(a => a.Id == existing.Id ? updated : a)] },
+            Event(SessionEventKind.AgreementEdited, _state.CurrentPhaseIndex, existing.Id));
+    }
+
+    private Step Review(Participant actor, ReviewEarlierAgreement command, DateTimeOffset now)
+    {
+        if (!MayReview(actor))
+        {
+            return Rejections.RoleNotPermitted(Labels.For(actor.Role), Labels.For(SessionTrigger.ReviewEarlierAgreement));
+        }
+
+        var existing = _state.EarlierAgreements.FirstOrDefault(a => a.Id == command.AgreementId);
+        if (existing is null)
+        {
+            return Rejections.AgreementNotFound();
+        }
+
+        var updated = existing with { Status = command.Status, StatusChangedAt = now };
+        return Ok(
+            _state with { EarlierAgreements = [.. _state.EarlierAgreements.Select(a => a.Id == existing.Id ? updated : a)] },
+            Event(SessionEventKind.EarlierAgreementReviewed, subject: existing.Id));
+    }
+
+    private static bool MayReview(Participant p) =>
+        p.Role is ParticipantRole.Moderator or ParticipantRole.ProtocolKeeper or ParticipantRole.CasePresenter;
+
+    private Rejection? PhaseAllows(Participant actor, PhaseAction action)
+    {
+        var phase = CurrentPhase!;
+        var rule = phase.RuleFor(action);
+        if (rule is null)
+        {
+            return Rejections.ActivityNotInPhase(Labels.For(action), phase.Name);
+        }
+
+        return rule.Roles.Contains(actor.Role) ? null : Rejections.RoleNotPermitted(Labels.For(actor.Role), Labels.For(action));
+    }
+
+    private SessionSnapshot ReplaceContribution(Contribution updated) =>
+        _state with { Contributions = [.. _state.Contributions.Select(c => c.Id == updated.Id ? updated : c)] };
+}

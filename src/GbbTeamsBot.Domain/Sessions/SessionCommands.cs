@@ -1,0 +1,195 @@
+using GbbTeamsBot.Domain.Agreements;
+using GbbTeamsBot.Domain.Consent;
+using GbbTeamsBot.Domain.Contributions;
+using GbbTeamsBot.Domain.Methods;
+
+namespace GbbTeamsBot.Domain.Sessions;
+
+/// <summary>Every user command names its trigger; <see cref="SessionStateMachine"/> says in which states it is valid.</summary>
+public enum SessionTrigger
+{
+    Join,
+    AssignRole,
+    HandOverRole,
+    RecordConsent,
+    Configure,
+    SetPlan,
+    Start,
+    AdvancePhase,
+    ReturnToPreviousPhase,
+    AdjustCurrentPhase,
+    ExtendTotal,
+    Pause,
+    Resume,
+    FinishEarly,
+    Cancel,
+    AddContribution,
+    EditContribution,
+    WithdrawContribution,
+    HideContribution,
+    SetFocusQuestion,
+    ChooseIdea,
+    RecordAgreement,
+    EditAgreement,
+    ReviewEarlierAgreement,
+    DesignateCoordinatingContact,
+    UpdateProtocolText,
+    ConfirmProtocol,
+    CorrectProtocol,
+}
+
+/// <summary>A command by a participant (identified by an opaque id, e.g. the Entra object id or a guest id).</summary>
+public abstract record SessionCommand(string ActorId)
+{
+    public abstract SessionTrigger Trigger { get; }
+}
+
+/// <summary>Join the session. Colleagues get the method's member role, people from outside the tenant its external role.</summary>
+public sealed record JoinSession(string ActorId, string DisplayName, bool IsExternal = false, string? Organisation = null) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.Join;
+}
+
+/// <summary>Moderator: give a participant a role (within the method's limits).</summary>
+public sealed record AssignRole(string ActorId, string ParticipantId, ParticipantRole Role) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.AssignRole;
+}
+
+/// <summary>Moderator, protocol keeper or case presenter: swap roles with another colleague.</summary>
+public sealed record HandOverRole(string ActorId, string ToParticipantId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.HandOverRole;
+}
+
+public sealed record RecordConsent(string ActorId, ConsentDraft Consent) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.RecordConsent;
+}
+
+public sealed record ConfigureSession(string ActorId, SessionOptions Options) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.Configure;
+}
+
+/// <summary>Moderator, before the start: minutes per phase (the total must stay within the method's range).</summary>
+public sealed record SetPhasePlan(string ActorId, IReadOnlyList<TimeSpan> Durations) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.SetPlan;
+}
+
+public sealed record StartSession(string ActorId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.Start;
+}
+
+/// <summary>Moderator: next phase; on the last phase this completes the session.</summary>
+public sealed record AdvancePhase(string ActorId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.AdvancePhase;
+}
+
+public sealed record ReturnToPreviousPhase(string ActorId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.ReturnToPreviousPhase;
+}
+
+/// <summary>Moderator: lengthen (positive) or shorten (negative) the current phase. The total holds: other phases give or take.</summary>
+public sealed record AdjustCurrentPhase(string ActorId, TimeSpan Delta) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.AdjustCurrentPhase;
+}
+
+/// <summary>Moderator: add time to the session's total, optionally giving it to the current phase.</summary>
+public sealed record ExtendTotal(string ActorId, TimeSpan Delta, bool AddToCurrentPhase) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.ExtendTotal;
+}
+
+public sealed record PauseSession(string ActorId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.Pause;
+}
+
+public sealed record ResumeSession(string ActorId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.Resume;
+}
+
+public sealed record FinishEarly(string ActorId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.FinishEarly;
+}
+
+public sealed record CancelSession(string ActorId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.Cancel;
+}
+
+public sealed record AddContribution(string ActorId, ContributionDraft Draft, bool ConfirmedDespiteWarnings = false) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.AddContribution;
+}
+
+public sealed record EditContribution(string ActorId, string ContributionId, ContributionDraft Draft, bool ConfirmedDespiteWarnings = false) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.EditContribution;
+}
+
+public sealed record WithdrawContribution(string ActorId, string ContributionId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.WithdrawContribution;
+}
+
+public sealed record HideContribution(string ActorId, string ContributionId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.HideContribution;
+}
+
+public sealed record SetFocusQuestion(string ActorId, string Text, bool ConfirmedDespiteWarnings = false) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.SetFocusQuestion;
+}
+
+/// <summary>Case presenter (or the person, where the method says so): mark an idea as chosen or not.</summary>
+public sealed record ChooseIdea(string ActorId, string ContributionId, bool Chosen = true) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.ChooseIdea;
+}
+
+public sealed record RecordAgreement(string ActorId, AgreementDraft Agreement, bool ConfirmedDespiteWarnings = false) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.RecordAgreement;
+}
+
+public sealed record EditAgreement(string ActorId, string AgreementId, AgreementDraft Agreement, bool ConfirmedDespiteWarnings = false) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.EditAgreement;
+}
+
+/// <summary>Set the status of an agreement from an earlier session of the same case (done, dropped, still open).</summary>
+public sealed record ReviewEarlierAgreement(string ActorId, string AgreementId, AgreementStatus Status) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.ReviewEarlierAgreement;
+}
+
+public sealed record DesignateCoordinatingContact(string ActorId, string ParticipantId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.DesignateCoordinatingContact;
+}
+
+public sealed record UpdateProtocolText(string ActorId, ProtocolTextField Field, string? Text, bool ConfirmedDespiteWarnings = false) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.UpdateProtocolText;
+}
+
+public sealed record ConfirmProtocol(string ActorId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.ConfirmProtocol;
+}
+
+/// <summary>After confirmation: change a protocol text; the change becomes a new version once confirmed again.</summary>
+public sealed record CorrectProtocol(string ActorId, ProtocolTextField Field, string? Text, string Reason, bool ConfirmedDespiteWarnings = false) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.CorrectProtocol;
+}

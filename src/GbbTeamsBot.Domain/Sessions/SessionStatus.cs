@@ -1,0 +1,10 @@
+namespace GbbTeamsBot.Domain.Sessions;
+
+public enum SessionStatus
+{
+    Prepared,
+    Running,
+    Paused,
+    Completed,
+    Cancelled,
+}
