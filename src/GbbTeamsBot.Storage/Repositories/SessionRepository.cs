@@ -1,0 +1,243 @@
+using Azure;
+using GbbTeamsBot.Storage.Tables;
+
+namespace GbbTeamsBot.Storage.Repositories;
+
+/// <summary>A session as stored: the domain snapshot as JSON plus the few fields queries need.</summary>
+public sealed record SessionRecord(string SessionId, long Version, string Status, string? CaseReference, string SnapshotJson, DateTimeOffset UpdatedAt);
+
+/// <summary>A session row without its snapshot, for lists.</summary>
+public sealed record SessionSummary(string SessionId, long Version, string Status, string? CaseReference, DateTimeOffset UpdatedAt, ETag ETag);
+
+/// <summary>A session with the ETag to pass back to <see cref="SessionRepository.SaveAsync"/>.</summary>
+public sealed record StoredSession(SessionRecord Session, ETag ETag);
+
+/// <summary>One contribution of a session (payload as JSON, author as a pseudonymous id).</summary>
+public sealed record ContributionRecord(string SessionId, string ContributionId, string Kind, string? AuthorId, string PayloadJson, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// Sessions and their contributions, in the team's partition of the Sessions table:
+/// RK "session|{id}" for the session row and "contribution|{sessionId}|{contributionId}" for contributions,
+/// so a save and its new contributions are one all-or-nothing $batch guarded by the session's ETag.
+/// </summary>
+public sealed class SessionRepository(StorageTables tables)
+{
+    /// <summary>At most this many contributions can ride along with one save (the batch limit minus the session row).</summary>
+    public const int MaxContributionsPerSave = TableLimits.MaxBatchOperations - 1;
+
+    private const string SessionPrefix = "session|";
+    private const string ContributionPrefix = "contribution|";
+
+    /// <summary>Creates a new session (and initial contributions); <see cref="TableConflictException"/> if the id exists.</summary>
+    public async Task<ETag> CreateAsync(TeamScope scope, SessionRecord session, IReadOnlyCollection<ContributionRecord>? contributions = null, CancellationToken cancellationToken = default)
+    {
+        var row = ToEntity(scope, session);
+        return await SubmitAsync(scope, TableTransactionAction.Insert(row), session.SessionId, contributions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Saves the session only if it is unchanged since <paramref name="expected"/> was read (If-Match), together with
+    /// new or changed contributions in the same transaction. A concurrent save makes this throw
+    /// <see cref="TablePreconditionFailedException"/> and stores nothing.
+    /// </summary>
+    public async Task<ETag> SaveAsync(TeamScope scope, SessionRecord session, ETag expected, IReadOnlyCollection<ContributionRecord>? contributions = null, CancellationToken cancellationToken = default)
+    {
+        if (expected == default || expected == ETag.All)
+        {
+            throw new ArgumentException("A session save needs the ETag it was read with.", nameof(expected));
+        }
+
+        var row = ToEntity(scope, session);
+        return await SubmitAsync(scope, TableTransactionAction.UpdateReplace(row, expected), session.SessionId, contributions, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredSession?> GetAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        var entity = await table.GetIfExistsAsync(scope.PartitionKey, SessionKey(sessionId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : new StoredSession(FromEntity(entity), entity.ETag);
+    }
+
+    /// <summary>The team's sessions (optionally with one status), without snapshots: a range scan in one partition.</summary>
+    public async Task<IReadOnlyList<SessionSummary>> ListAsync(TeamScope scope, string? status = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var filter = TableFilter.RowKeyStartsWith(scope.PartitionKey, SessionPrefix);
+        if (status is not null)
+        {
+            filter = filter.And(TableFilter.Create($"Status eq {status}"));
+        }
+
+        return await QuerySummariesAsync(filter, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The team's sessions about one case reference (for retention and follow-ups).</summary>
+    public async Task<IReadOnlyList<SessionSummary>> ListByCaseReferenceAsync(TeamScope scope, string caseReference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var filter = TableFilter.RowKeyStartsWith(scope.PartitionKey, SessionPrefix).And(TableFilter.Create($"CaseReference eq {Ids.Require(caseReference, nameof(caseReference))}"));
+        return await QuerySummariesAsync(filter, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ContributionRecord>> GetContributionsAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        var result = new List<ContributionRecord>();
+        await foreach (var entity in table.QueryAsync(TableFilter.RowKeyStartsWith(scope.PartitionKey, ContributionKeyPrefix(sessionId)), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new ContributionRecord(
+                entity.GetString("SessionId")!,
+                entity.GetString("ContributionId")!,
+                entity.GetString("Kind")!,
+                entity.GetString("AuthorId"),
+                LargeText.Read(entity, "Payload") ?? string.Empty,
+                entity.GetDateTimeOffset("CreatedAt")!.Value));
+        }
+
+        return result.OrderBy(c => c.CreatedAt).ThenBy(c => c.ContributionId, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Deletes the session row and all its contributions (retention / deletion requests). Returns the rows deleted.</summary>
+    public async Task<int> DeleteSessionAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        var keys = new List<string>();
+        await foreach (var entity in table.QueryAsync(TableFilter.RowKeyStartsWith(scope.PartitionKey, ContributionKeyPrefix(sessionId)), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(entity.RowKey);
+        }
+
+        if (await table.GetIfExistsAsync(scope.PartitionKey, SessionKey(sessionId), ["RowKey"], cancellationToken).ConfigureAwait(false) is not null)
+        {
+            keys.Add(SessionKey(sessionId));
+        }
+
+        return await RowDeletion.DeleteAsync(table, scope.PartitionKey, keys, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static string SessionKey(string sessionId) => SessionPrefix + KeyCodec.Encode(Ids.Require(sessionId, nameof(sessionId)));
+
+    private static string ContributionKeyPrefix(string sessionId) => ContributionPrefix + KeyCodec.Encode(Ids.Require(sessionId, nameof(sessionId))) + "|";
+
+    private async Task<ETag> SubmitAsync(TeamScope scope, TableTransactionAction sessionAction, string sessionId, IReadOnlyCollection<ContributionRecord>? contributions, CancellationToken cancellationToken)
+    {
+        contributions ??= [];
+        if (contributions.Count > MaxContributionsPerSave)
+        {
+            throw new ArgumentException($"At most {MaxContributionsPerSave} contributions can be saved with a session at once.", nameof(contributions));
+        }
+
+        var actions = new List<TableTransactionAction>(contributions.Count + 1) { sessionAction };
+        foreach (var contribution in contributions)
+        {
+            if (!string.Equals(contribution.SessionId, sessionId, StringComparison.Ordinal))
+            {
+                throw new ArgumentException("A contribution belongs to another session.", nameof(contributions));
+            }
+
+            // Upsert is safe here: the whole batch commits only if the session's If-Match holds.
+            actions.Add(TableTransactionAction.UpsertReplace(ToEntity(scope, contribution)));
+        }
+
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        var results = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        return results[0].ETag;
+    }
+
+    private async Task<IReadOnlyList<SessionSummary>> QuerySummariesAsync(TableFilter filter, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        var result = new List<SessionSummary>();
+        await foreach (var entity in table.QueryAsync(filter, ["SessionId", "Version", "Status", "CaseReference", "UpdatedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new SessionSummary(
+                entity.GetString("SessionId")!,
+                entity.GetInt64("Version")!.Value,
+                entity.GetString("Status")!,
+                entity.GetString("CaseReference"),
+                entity.GetDateTimeOffset("UpdatedAt")!.Value,
+                entity.ETag));
+        }
+
+        return result;
+    }
+
+    private static TableEntity ToEntity(TeamScope scope, SessionRecord session)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(session);
+        var entity = new TableEntity(scope.PartitionKey, SessionKey(session.SessionId))
+        {
+            ["RowType"] = "Session",
+            ["TenantId"] = scope.TenantId,
+            ["TeamId"] = scope.TeamId,
+            ["SessionId"] = session.SessionId,
+            ["Version"] = session.Version,
+            ["Status"] = Ids.Require(session.Status, nameof(session.Status)),
+            ["CaseReference"] = session.CaseReference,
+            ["UpdatedAt"] = session.UpdatedAt,
+        };
+        LargeText.Write(entity, "Snapshot", session.SnapshotJson);
+        return entity;
+    }
+
+    private static SessionRecord FromEntity(TableEntity entity) => new(
+        entity.GetString("SessionId")!,
+        entity.GetInt64("Version")!.Value,
+        entity.GetString("Status")!,
+        entity.GetString("CaseReference"),
+        LargeText.Read(entity, "Snapshot") ?? string.Empty,
+        entity.GetDateTimeOffset("UpdatedAt")!.Value);
+
+    private static TableEntity ToEntity(TeamScope scope, ContributionRecord contribution)
+    {
+        var entity = new TableEntity(scope.PartitionKey, ContributionKeyPrefix(contribution.SessionId) + KeyCodec.Encode(Ids.Require(contribution.ContributionId, nameof(contribution.ContributionId))))
+        {
+            ["RowType"] = "Contribution",
+            ["SessionId"] = contribution.SessionId,
+            ["ContributionId"] = contribution.ContributionId,
+            ["Kind"] = Ids.Require(contribution.Kind, nameof(contribution.Kind)),
+            ["AuthorId"] = contribution.AuthorId,
+            ["CreatedAt"] = contribution.CreatedAt,
+        };
+        LargeText.Write(entity, "Payload", contribution.PayloadJson);
+        return entity;
+    }
+}
+
+/// <summary>Deletes known rows of one partition in batches of 100 (deliberately unconditional: used for erasure).</summary>
+internal static class RowDeletion
+{
+    public static async Task<int> DeleteAsync(TableClient table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var chunk in rowKeys.Chunk(TableLimits.MaxBatchOperations))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(rk => TableTransactionAction.Delete(partitionKey, rk, ETag.All)).ToArray(), cancellationToken).ConfigureAwait(false);
+                deleted += chunk.Length;
+            }
+            catch (TableResourceNotFoundException)
+            {
+                // A row vanished in between (another deletion ran): delete the rest one by one.
+                foreach (var rowKey in chunk)
+                {
+                    try
+                    {
+                        await table.DeleteAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+                        deleted++;
+                    }
+                    catch (TableResourceNotFoundException)
+                    {
+                    }
+                }
+            }
+        }
+
+        return deleted;
+    }
+}
