@@ -42,6 +42,9 @@ public sealed class ThreadSendLimiter
     }
 
     /// <summary>Waits until one more send on <paramref name="threadKey"/> stays within every window, then records it.</summary>
+    /// <summary>Observes every permit (thread key, time); tests use it to check the windows against the limiter's own clock.</summary>
+    internal event Action<string, DateTimeOffset>? Granted;
+
     public async Task AcquireAsync(string threadKey, CancellationToken cancellationToken)
     {
         var log = _threads.GetOrAdd(threadKey, _ => new ThreadLog());
@@ -56,6 +59,7 @@ public sealed class ThreadSendLimiter
                 {
                     log.Sends.Enqueue(now);
                     log.LastSend = now;
+                    Granted?.Invoke(threadKey, now);
                     break;
                 }
 
