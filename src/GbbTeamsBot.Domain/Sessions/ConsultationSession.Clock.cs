@@ -133,7 +133,8 @@ public sealed partial class ConsultationSession
         var index = _state.CurrentPhaseIndex;
         var phase = _state.Phases[index];
         var elapsed = ElapsedInCurrent(_state, now);
-        var planned = phase.Planned + command.Delta;
+        // Lengthening an overdue phase counts from now: the moderator means "two more minutes".
+        var planned = (command.Delta > TimeSpan.Zero ? Max(phase.Planned, elapsed) : phase.Planned) + command.Delta;
         if (planned < elapsed)
         {
             return Rejections.InvalidDuration(new(
@@ -168,8 +169,12 @@ public sealed partial class ConsultationSession
         var index = next.CurrentPhaseIndex;
         if (command.AddToCurrentPhase)
         {
+            // An overrun already beyond the old total absorbs the extension first, so the total still holds.
+            var currentRemaining = Max0(next.Phases[index].Planned - ElapsedInCurrent(next, now));
+            var granted = Min(command.Delta, Max0(next.Total - Consumed(next, now) - currentRemaining));
             var phases = next.Phases.ToArray();
-            phases[index] = phases[index] with { Planned = phases[index].Planned + command.Delta, Baseline = phases[index].Planned + command.Delta };
+            var planned = Max(phases[index].Planned, ElapsedInCurrent(next, now)) + granted;
+            phases[index] = phases[index] with { Planned = planned, Baseline = planned };
             next = next with { Phases = phases };
             next = ResetPhaseDeadlines(next, now);
         }
