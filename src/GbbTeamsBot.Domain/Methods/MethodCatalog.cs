@@ -57,7 +57,8 @@ public sealed class MethodCatalog
             Summary = new(
                 $"Tagesordnung „{agenda.Title}“ mit {phases.Count} Punkten.",
                 $"Agenda '{agenda.Title}' with {phases.Count} items."),
-            Budget = new(agenda.Total, agenda.Total, TimeSpan.FromMinutes(30)),
+            // The items' timeboxes are the plan; the meeting's total is the ceiling the moderator may plan up to.
+            Budget = new(phases.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.DefaultDuration), agenda.Total, TimeSpan.FromMinutes(30)),
             Confirmer = ProtocolConfirmer.Moderator,
             Roles =
             [
