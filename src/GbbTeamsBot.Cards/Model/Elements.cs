@@ -70,6 +70,8 @@ public sealed record TextBlock(string Text) : CardElement
 
 public sealed record TextRun(string Text)
 {
+    public TextSize Size { get; init; }
+
     public TextWeight Weight { get; init; }
 
     public TextColor Color { get; init; }
@@ -83,6 +85,11 @@ public sealed record TextRun(string Text)
     public JsonObject ToJson()
     {
         var json = new JsonObject { ["type"] = "TextRun", ["text"] = Text };
+        if (Size != TextSize.Default)
+        {
+            json["size"] = JsonNames.Of(Size);
+        }
+
         if (Weight != TextWeight.Default)
         {
             json["weight"] = JsonNames.Of(Weight);
@@ -112,6 +119,7 @@ public sealed record TextRun(string Text)
     }
 }
 
+/// <summary>Text runs are never read as markdown, so user text in them stays plain text.</summary>
 public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement
 {
     protected override string TypeName => "RichTextBlock";

@@ -17,7 +17,7 @@ public static class AgendaCard
             + (view.MeetingEndsAt is { } end ? " · " + t.Format("Live_EndsAt", context.FormatTime(end)) : string.Empty);
         var body = new List<CardElement>
         {
-            CardParts.Header(CardParts.Clip(view.MeetingTitle, 80), subtitle),
+            CardParts.Header(CardParts.Clip(view.MeetingTitle, 80), subtitle, titleIsUserText: true),
         };
 
         for (var i = 0; i < view.Items.Count && i < 40; i++)
@@ -28,7 +28,7 @@ public static class AgendaCard
                 + (item.CasePseudonym is { Length: > 0 } pseudonym ? " – " + t.Format("Common_CaseLine", CardParts.Clip(pseudonym, 40)) : string.Empty);
             var details = new List<CardElement>
             {
-                new TextBlock($"{LiveSessionCard.Marker(item.Status)} {i + 1}. {title}") { Weight = running ? TextWeight.Bolder : TextWeight.Default, IsSubtle = item.Status == PhaseStatus.Done },
+                CardParts.Plain($"{LiveSessionCard.Marker(item.Status)} {i + 1}. {title}", weight: running ? TextWeight.Bolder : TextWeight.Default, subtle: item.Status == PhaseStatus.Done),
                 new TextBlock(t.Name(item.Kind) + " · " + (item.ActualMinutes is { } actual
                     ? t.Format("Live_PlannedActual", item.PlannedMinutes, actual)
                     : t.Format("Live_Planned", item.PlannedMinutes))) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },

@@ -23,7 +23,7 @@ public static class AgreementsEditorCard
         };
         if (view.Notice is not null)
         {
-            body.Add(CardParts.Notice(t, view.Notice, isError: view.Notice.Code >= MessageCode.NotModerator));
+            body.Add(CardParts.Notice(t, view.Notice, isError: view.Notice.IsError));
         }
 
         body.Add(new TextBlock(t["Agreements_Intro"]) { Spacing = Spacing.Small });

@@ -63,7 +63,7 @@ public static class AmpeltorteCard
     {
         var items = entries.Count == 0
             ? [new TextBlock("–") { IsSubtle = true, HorizontalAlignment = HorizontalAlignment.Center }]
-            : entries.Take(maxItems).Select(e => (CardElement)new TextBlock(CardParts.Clip(e.Text, maxChars)) { Size = TextSize.Small, Spacing = Spacing.Small }).ToList();
+            : entries.Take(maxItems).Select(e => (CardElement)(CardParts.Plain(CardParts.Clip(e.Text, maxChars), TextSize.Small) with { Spacing = Spacing.Small })).ToList();
         if (entries.Count > maxItems)
         {
             items.Add(CardParts.Hint(t.Format("Common_MoreEntries", entries.Count - maxItems)));

@@ -26,10 +26,13 @@ internal sealed class CardActions(CardContext context, SessionRef? session)
         };
     }
 
-    /// <summary>The automatic refresh: Teams invokes it for each listed user so each role sees its own view.</summary>
+    /// <summary>
+    /// The automatic refresh: Teams invokes it for each listed user so each role sees its own view. No user ids,
+    /// no refresh (an empty list would make Teams offer a manual refresh to everyone).
+    /// </summary>
     public CardRefresh? Refresh(string view, IReadOnlyList<string> userIds)
     {
-        if (session is null)
+        if (session is null || userIds.Count == 0)
         {
             return null;
         }

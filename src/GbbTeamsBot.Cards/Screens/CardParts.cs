@@ -5,20 +5,34 @@ namespace GbbTeamsBot.Cards.Screens;
 /// <summary>Building blocks shared by the screens, so all cards look alike.</summary>
 internal static class CardParts
 {
-    /// <summary>Coloured title band: title, optional subtitle.</summary>
-    public static Container Header(string title, string? subtitle = null, ContainerStyle style = ContainerStyle.Emphasis)
+    /// <summary>
+    /// Coloured title band: title, optional subtitle. The subtitle (and a title marked as user text) is plain text,
+    /// because it carries user input such as the case pseudonym.
+    /// </summary>
+    public static Container Header(string title, string? subtitle = null, bool titleIsUserText = false)
     {
         var items = new List<CardElement>
         {
-            new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, IsHeading = true },
+            titleIsUserText
+                ? Plain(title, TextSize.Large, TextWeight.Bolder)
+                : new TextBlock(title) { Size = TextSize.Large, Weight = TextWeight.Bolder, IsHeading = true },
         };
         if (subtitle is not null)
         {
-            items.Add(new TextBlock(subtitle) { Spacing = Spacing.None, IsSubtle = true });
+            items.Add(Plain(subtitle, subtle: true) with { Spacing = Spacing.None });
         }
 
-        return new Container(items) { Style = style, Bleed = true };
+        return new Container(items) { Style = ContainerStyle.Emphasis, Bleed = true };
     }
+
+    /// <summary>User text as a single text run: never interpreted as markdown (no injected links or formatting).</summary>
+    public static RichTextBlock Plain(
+        string text,
+        TextSize size = TextSize.Default,
+        TextWeight weight = TextWeight.Default,
+        TextColor color = TextColor.Default,
+        bool subtle = false) =>
+        new([new TextRun(text) { Size = size, Weight = weight, Color = color, IsSubtle = subtle }]);
 
     public static Container Notice(CardTexts t, MessageView message, bool isError) =>
         new([new TextBlock((isError ? "⚠ " : "✓ ") + t.Text(message)) { Color = isError ? TextColor.Attention : TextColor.Good, Weight = TextWeight.Bolder }])
@@ -32,7 +46,7 @@ internal static class CardParts
 
     public static TextBlock Hint(string text) => new(text) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Small };
 
-    public static TextBlock Bullet(string text) => new("• " + text) { Spacing = Spacing.None };
+    public static RichTextBlock Bullet(string text) => Plain("• " + text) with { Spacing = Spacing.None };
 
     public static TextBlock PrivacyNote(CardTexts t) => Hint(t["Common_PrivacyNote"]);
 

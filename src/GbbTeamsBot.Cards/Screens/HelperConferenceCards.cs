@@ -20,10 +20,9 @@ public static class HelperConferenceCards
             new Container([
                 new TextBlock((confirmed ? "✓ " : "⚠ ") + (confirmed ? t["Consent_Given"] : t["Consent_Missing"])) { Weight = TextWeight.Bolder },
                 .. confirmed && view.ConfirmedByName is { } name
-                    ? [(CardElement)new TextBlock(t.Format(
-                        "Consent_ConfirmedBy",
-                        CardParts.Clip(name, 60),
-                        view.ConfirmedAt is { } at ? context.FormatDateTime(at) : string.Empty)) { IsSubtle = true, Spacing = Spacing.None }]
+                    ? [(CardElement)(CardParts.Plain(
+                        t.Format("Consent_ConfirmedBy", CardParts.Clip(name, 60), view.ConfirmedAt is { } at ? context.FormatDateTime(at) : string.Empty),
+                        subtle: true) with { Spacing = Spacing.None })]
                     : Array.Empty<CardElement>(),
                 new TextBlock((view.ReleaseConfirmed ? "✓ " : "○ ") + t["Consent_Release"]) { Spacing = Spacing.Small },
             ])
@@ -78,11 +77,9 @@ public static class HelperConferenceCards
         foreach (var helper in view.HelperSystems.Take(limits.Items))
         {
             body.Add(new Container([
-                new TextBlock(CardParts.Clip(helper.Agency ?? string.Empty, 100)) { Weight = TextWeight.Bolder },
-                new FactSet([
-                    new Fact(t["Helper_Mandate"], CardParts.Clip(helper.Mandate ?? string.Empty, limits.TextChars)),
-                    new Fact(t["Helper_Activities"], CardParts.Clip(helper.CurrentActivities ?? helper.Text, limits.TextChars)),
-                ]) { Spacing = Spacing.None },
+                CardParts.Plain(CardParts.Clip(helper.Agency ?? string.Empty, 100), weight: TextWeight.Bolder),
+                LabelledLine(t["Helper_Mandate"], CardParts.Clip(helper.Mandate ?? string.Empty, limits.TextChars)),
+                LabelledLine(t["Helper_Activities"], CardParts.Clip(helper.CurrentActivities ?? helper.Text, limits.TextChars)),
             ])
             {
                 Style = ContainerStyle.Emphasis,
@@ -103,4 +100,7 @@ public static class HelperConferenceCards
             Refresh = actions.Refresh(CardViews.HelperRound, view.RefreshUserIds),
         };
     }
+
+    private static RichTextBlock LabelledLine(string label, string userText) =>
+        new([new TextRun(label + ": ") { IsSubtle = true }, new TextRun(userText)]) { Spacing = Spacing.None };
 }

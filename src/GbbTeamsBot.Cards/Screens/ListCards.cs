@@ -31,7 +31,7 @@ public static class OpenAgreementsCard
             var actions = new CardActions(context, item.Session);
             body.Add(new ColumnSet([
                 new Column([
-                    new TextBlock(t.Name(item.Method) + " · " + t.Format("Common_CaseLine", CardParts.Clip(item.CasePseudonym, 40))) { IsSubtle = true, Size = TextSize.Small },
+                    CardParts.Plain(t.Name(item.Method) + " · " + t.Format("Common_CaseLine", CardParts.Clip(item.CasePseudonym, 40)), TextSize.Small, subtle: true),
                     AgreementParts.Line(t, context, item.Agreement, 200),
                 ]) { Width = ColumnWidth.Stretch },
                 new Column([
@@ -84,7 +84,7 @@ public static class ProtocolListCard
             var actions = new CardActions(context, item.Session);
             body.Add(new ColumnSet([
                 new Column([
-                    new TextBlock(t.Name(item.Method) + " · " + t.Format("Common_CaseLine", CardParts.Clip(item.CasePseudonym, 40))) { Weight = TextWeight.Bolder },
+                    CardParts.Plain(t.Name(item.Method) + " · " + t.Format("Common_CaseLine", CardParts.Clip(item.CasePseudonym, 40)), weight: TextWeight.Bolder),
                     new TextBlock(context.FormatDateTime(item.HeldAt) + " · " + (item.IsConfirmed ? t["Protocols_Confirmed"] : t["Protocols_Unconfirmed"]))
                     {
                         IsSubtle = true,
@@ -116,11 +116,12 @@ public static class ProtocolListCard
 /// <summary>A short confirmation or error, e.g. as the invoke response for the user who acted.</summary>
 public static class ActionResultCard
 {
-    public static AdaptiveCard Build(MessageView message, bool isError, CardContext context)
+    public static AdaptiveCard Build(MessageView message, CardContext context)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
         var t = context.Texts;
+        var isError = message.IsError;
         var text = t.Text(message);
         return new AdaptiveCard
         {

@@ -36,7 +36,7 @@ public static class LiveSessionCard
         };
         if (view.Notice is not null)
         {
-            body.Add(CardParts.Notice(t, view.Notice, isError: view.Notice.Code >= MessageCode.NotModerator));
+            body.Add(CardParts.Notice(t, view.Notice, isError: view.Notice.IsError));
         }
 
         body.Add(PhaseBlock(view, phase, context));
@@ -83,7 +83,7 @@ public static class LiveSessionCard
         var items = new List<CardElement>
         {
             new TextBlock(t.Format("Live_PhaseOf", view.CurrentPhaseIndex + 1, view.Phases.Count)) { IsSubtle = true, Spacing = Spacing.None },
-            new TextBlock(t.Title(phase)) { Size = TextSize.Large, Weight = TextWeight.Bolder, Spacing = Spacing.None },
+            CardParts.Plain(t.Title(phase), TextSize.Large, TextWeight.Bolder) with { Spacing = Spacing.None },
             new TextBlock(t.Guidance(phase.Kind)) { Spacing = Spacing.Small },
         };
 
@@ -134,11 +134,10 @@ public static class LiveSessionCard
     private static IEnumerable<CardElement> Timeline(LiveSessionView view, CardTexts t) =>
         view.Phases.Select((p, i) => (CardElement)new ColumnSet([
             new Column([new TextBlock(Marker(p.Status)) { Color = p.Status == PhaseStatus.Running ? TextColor.Accent : TextColor.Default }]) { Width = ColumnWidth.Pixels(20) },
-            new Column([new TextBlock($"{i + 1}. {CardParts.Clip(t.Title(p), 80)}")
-            {
-                Weight = p.Status == PhaseStatus.Running ? TextWeight.Bolder : TextWeight.Default,
-                IsSubtle = p.Status is PhaseStatus.Done or PhaseStatus.Skipped,
-            }]) { Width = ColumnWidth.Stretch },
+            new Column([CardParts.Plain(
+                $"{i + 1}. {CardParts.Clip(t.Title(p), 80)}",
+                weight: p.Status == PhaseStatus.Running ? TextWeight.Bolder : TextWeight.Default,
+                subtle: p.Status is PhaseStatus.Done or PhaseStatus.Skipped)]) { Width = ColumnWidth.Stretch },
             new Column([new TextBlock(PlannedVersusActual(t, p)) { IsSubtle = true, HorizontalAlignment = HorizontalAlignment.Right }]) { Width = ColumnWidth.Auto },
         ]) { Spacing = Spacing.None });
 

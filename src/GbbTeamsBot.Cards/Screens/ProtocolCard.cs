@@ -42,7 +42,7 @@ public static class ProtocolCard
 
         body.Add(CardParts.SectionTitle(t["Live_Timeline"]));
         body.AddRange(view.Phases.Select((p, i) => (CardElement)new ColumnSet([
-            new Column([new TextBlock($"{LiveSessionCard.Marker(p.Status)} {i + 1}. {CardParts.Clip(t.Title(p), 80)}")]) { Width = ColumnWidth.Stretch },
+            new Column([CardParts.Plain($"{LiveSessionCard.Marker(p.Status)} {i + 1}. {CardParts.Clip(t.Title(p), 80)}")]) { Width = ColumnWidth.Stretch },
             new Column([new TextBlock(LiveSessionCard.PlannedVersusActual(t, p)) { IsSubtle = true }]) { Width = ColumnWidth.Auto },
         ]) { Spacing = Spacing.None }));
 
@@ -57,13 +57,14 @@ public static class ProtocolCard
             ? [new TextBlock(t["Agreements_None"]) { IsSubtle = true }]
             : view.Agreements.Take(limits.Items).Select(a => (CardElement)AgreementParts.Line(t, context, a, limits.TextChars)));
 
-        body.Add(new TextBlock(view.ConfirmedBy.Count == 0
-            ? t["Protocol_NotConfirmed"]
-            : t.Format("Protocol_ConfirmedBy", CardParts.Clip(string.Join(", ", view.ConfirmedBy), 300)))
+        body.Add(CardParts.Plain(
+            view.ConfirmedBy.Count == 0
+                ? t["Protocol_NotConfirmed"]
+                : t.Format("Protocol_ConfirmedBy", CardParts.Clip(string.Join(", ", view.ConfirmedBy), 300)),
+            color: view.ConfirmedBy.Count == 0 ? TextColor.Warning : TextColor.Good) with
         {
             Spacing = Spacing.Medium,
             Separator = true,
-            Color = view.ConfirmedBy.Count == 0 ? TextColor.Warning : TextColor.Good,
         });
         body.Add(CardParts.Hint(t["Protocol_FactsCheck"]));
 

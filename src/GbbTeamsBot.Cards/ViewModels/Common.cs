@@ -13,7 +13,12 @@ public sealed record RoleHolderView(RoleKind Role, string DisplayName);
 /// Localised message shown on the result card or as an error line. The texts are Message_{Code} in the
 /// resources; <paramref name="Args"/> fill their placeholders.
 /// </summary>
-public sealed record MessageView(MessageCode Code, params string[] Args);
+public sealed record MessageView(MessageCode Code, params string[] Args)
+{
+    /// <summary>Confirmations render green, everything else as an error that changed nothing.</summary>
+    public bool IsError => Code is not (MessageCode.Saved or MessageCode.SessionStarted or MessageCode.SessionFinished
+        or MessageCode.ProtocolConfirmed or MessageCode.AgreementDone);
+}
 
 public enum MessageCode
 {

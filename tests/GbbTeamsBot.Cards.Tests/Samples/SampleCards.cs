@@ -85,8 +85,7 @@ internal static class SampleCards
         yield return ("ProtocolListCard.Build", "empty", ProtocolListCard.Build(new ProtocolListView("Sozialraum Nord", []), c));
         foreach (var code in Enum.GetValues<MessageCode>())
         {
-            yield return ("ActionResultCard.Build", code.ToString(), ActionResultCard.Build(
-                new MessageView(code, "A", "B"), code >= MessageCode.NotModerator, c));
+            yield return ("ActionResultCard.Build", code.ToString(), ActionResultCard.Build(new MessageView(code, "A", "B"), c));
         }
 
         yield return ("LiveSessionCard.Build", "huge", LiveSessionCard.Build(Huge.Live(), c));
