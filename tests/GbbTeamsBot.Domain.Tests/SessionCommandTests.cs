@@ -275,4 +275,30 @@ public sealed class SessionCommandTests
         Assert.Equal(session.Version + 1, restored.Version);
         Assert.Equal(SessionStatus.Completed, restored.Status);
     }
+
+    [Theory]
+    [InlineData(MethodIds.PartizipativeKollegialeBeratung)]
+    [InlineData(MethodIds.Helferkonferenz)]
+    public void The_persons_display_name_is_not_kept_once_the_role_is_assigned(string methodId)
+    {
+        var session = Prepared(methodId);
+
+        Assert.DoesNotContain("Jürgen", session.Json(), StringComparison.Ordinal);
+        Assert.Equal("Die Person", session.Participants.Single(p => p.Id == Person).DisplayName);
+    }
+
+    [Fact]
+    public void Command_result_carries_the_new_state_or_the_unchanged_one()
+    {
+        var session = Running();
+        var before = session.Snapshot();
+
+        var rejected = session.Execute(new AdvancePhase(Adviser1), T0.AddMinutes(1));
+        Assert.Same(before, rejected.State);
+
+        var accepted = session.Execute(new AdvancePhase(Mod), T0.AddMinutes(1));
+        Assert.Same(session.Snapshot(), accepted.State);
+        Assert.Equal(1, accepted.State.CurrentPhaseIndex);
+        Assert.Equal(SessionEventKind.PhaseChanged, Assert.Single(accepted.Events).Kind);
+    }
 }

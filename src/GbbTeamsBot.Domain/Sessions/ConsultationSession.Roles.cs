@@ -195,8 +195,22 @@ public sealed partial class ConsultationSession
         return _state.Participants.Count(p => p.Role == role && p.Id != excluding) < max;
     }
 
+    /// <summary>
+    /// Sets a role. The person concerned and lifeworld supporters lose their Teams display name here: the session
+    /// stores only a role label for them, so a pseudonymous case is never linked to the person's name.
+    /// </summary>
     private static SessionSnapshot WithRole(SessionSnapshot s, string participantId, ParticipantRole role) =>
-        s with { Participants = [.. s.Participants.Select(p => p.Id == participantId ? p with { Role = role } : p)] };
+        s with
+        {
+            Participants =
+            [
+                .. s.Participants.Select(p => p.Id != participantId
+                    ? p
+                    : role is ParticipantRole.PersonConcerned or ParticipantRole.LifeworldSupporter
+                        ? p with { Role = role, DisplayName = Labels.For(role).De }
+                        : p with { Role = role }),
+            ],
+        };
 
     /// <summary>The protocol keeper keeps the record; without one, the moderator does.</summary>
     private bool KeepsProtocol(Participant p) =>

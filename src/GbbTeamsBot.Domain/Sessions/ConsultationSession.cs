@@ -157,7 +157,7 @@ public sealed partial class ConsultationSession
         ArgumentNullException.ThrowIfNull(command);
         if (expectedVersion is { } expected && expected != _state.Version)
         {
-            return CommandResult.Rejected(Rejections.StaleVersion(expected, _state.Version), _state.Version);
+            return CommandResult.Rejected(Rejections.StaleVersion(expected, _state.Version), _state);
         }
 
         var rule = SessionStateMachine.RuleFor(command.Trigger);
@@ -165,13 +165,13 @@ public sealed partial class ConsultationSession
         {
             return CommandResult.Rejected(
                 Rejections.InvalidInState(Labels.For(command.Trigger), Labels.For(_state.Status)),
-                _state.Version);
+                _state);
         }
 
         var actor = Find(command.ActorId);
         if (actor is null && command is not JoinSession)
         {
-            return CommandResult.Rejected(Rejections.UnknownParticipant(), _state.Version);
+            return CommandResult.Rejected(Rejections.UnknownParticipant(), _state);
         }
 
         var step = command switch
@@ -209,7 +209,7 @@ public sealed partial class ConsultationSession
 
         if (step.Rejection is not null)
         {
-            return CommandResult.Rejected(step.Rejection, _state.Version);
+            return CommandResult.Rejected(step.Rejection, _state);
         }
 
         _state = step.Next! with
@@ -217,7 +217,7 @@ public sealed partial class ConsultationSession
             Version = _state.Version + 1,
             ScheduleRevision = _state.ScheduleRevision + (rule.AffectsSchedule ? 1 : 0),
         };
-        return CommandResult.Accepted(_state.Version, step.Events);
+        return CommandResult.Accepted(_state, step.Events);
     }
 
     private Participant? Find(string? participantId) =>

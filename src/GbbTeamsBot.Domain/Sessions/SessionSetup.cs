@@ -27,10 +27,10 @@ public sealed record SessionSetup(
 /// <summary>The result of a command: accepted (new version, events) or rejected (state unchanged).</summary>
 public sealed record CommandResult
 {
-    private CommandResult(Common.Rejection? rejection, int version, IReadOnlyList<SessionEvent> events)
+    private CommandResult(Common.Rejection? rejection, SessionSnapshot state, IReadOnlyList<SessionEvent> events)
     {
         Rejection = rejection;
-        Version = version;
+        State = state;
         Events = events;
     }
 
@@ -38,14 +38,17 @@ public sealed record CommandResult
 
     public Common.Rejection? Rejection { get; }
 
+    /// <summary>The session's state after the command: the new state, or the unchanged one when rejected.</summary>
+    public SessionSnapshot State { get; }
+
     /// <summary>The session's version after the command (unchanged when rejected).</summary>
-    public int Version { get; }
+    public int Version => State.Version;
 
     public IReadOnlyList<SessionEvent> Events { get; }
 
-    internal static CommandResult Accepted(int version, IReadOnlyList<SessionEvent> events) => new(null, version, events);
+    internal static CommandResult Accepted(SessionSnapshot state, IReadOnlyList<SessionEvent> events) => new(null, state, events);
 
-    internal static CommandResult Rejected(Common.Rejection rejection, int version) => new(rejection, version, []);
+    internal static CommandResult Rejected(Common.Rejection rejection, SessionSnapshot state) => new(rejection, state, []);
 }
 
 /// <summary>The result of firing a deadline.</summary>
