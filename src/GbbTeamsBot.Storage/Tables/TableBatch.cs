@@ -41,7 +41,7 @@ internal static partial class TableBatch
     public static async Task<IReadOnlyList<TableTransactionResult>> SubmitAsync(TableServiceClient service, TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         var body = BuildBody(service, table, actions, out var batchBoundary);
-        using var message = service.CreateMessage(RequestMethod.Post, new Uri(service.Endpoint + "/$batch"));
+        using var message = service.CreateMessage(RequestMethod.Post, new Uri(service.BaseAddress + "/$batch"));
         message.Request.Headers.SetValue("Content-Type", "multipart/mixed; boundary=" + batchBoundary);
         message.Request.Content = RequestContent.Create(body);
         var response = await service.SendAsync(message, "batch", cancellationToken).ConfigureAwait(false);

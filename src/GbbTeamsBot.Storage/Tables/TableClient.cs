@@ -15,7 +15,7 @@ public sealed class TableClient
     {
         _service = service;
         Name = tableName;
-        TableUri = new Uri(service.Endpoint + "/" + tableName);
+        TableUri = new Uri(service.BaseAddress + "/" + tableName);
     }
 
     public string Name { get; }

@@ -18,6 +18,7 @@ public sealed class TableServiceClient
     internal TableServiceClient(Uri endpoint, HttpPipeline pipeline, TableClientOptions options)
     {
         Endpoint = TableConnectionString.TrimTrailingSlash(endpoint);
+        BaseAddress = Endpoint.AbsoluteUri.TrimEnd('/');
         Pipeline = pipeline;
         Options = options;
     }
@@ -39,6 +40,9 @@ public sealed class TableServiceClient
 
     public Uri Endpoint { get; }
 
+    /// <summary>The endpoint as text without a trailing slash, so paths can be appended as "/…".</summary>
+    internal string BaseAddress { get; }
+
     internal HttpPipeline Pipeline { get; }
 
     internal TableClientOptions Options { get; }
@@ -53,7 +57,7 @@ public sealed class TableServiceClient
     public async Task CreateTableIfNotExistsAsync(string tableName, CancellationToken cancellationToken = default)
     {
         TableLimits.ValidateTableName(tableName);
-        using var message = CreateMessage(RequestMethod.Post, new Uri(Endpoint + "/Tables"));
+        using var message = CreateMessage(RequestMethod.Post, new Uri(BaseAddress + "/Tables"));
         message.Request.Headers.SetValue("Prefer", "return-no-content");
         SetJsonContent(message, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["TableName"] = tableName }));
         try
@@ -70,7 +74,7 @@ public sealed class TableServiceClient
     public async Task DeleteTableIfExistsAsync(string tableName, CancellationToken cancellationToken = default)
     {
         TableLimits.ValidateTableName(tableName);
-        using var message = CreateMessage(RequestMethod.Delete, new Uri(Endpoint + "/Tables('" + Uri.EscapeDataString(tableName) + "')"));
+        using var message = CreateMessage(RequestMethod.Delete, new Uri(BaseAddress + "/Tables('" + Uri.EscapeDataString(tableName) + "')"));
         try
         {
             await SendAsync(message, "delete table", cancellationToken).ConfigureAwait(false);
@@ -83,7 +87,7 @@ public sealed class TableServiceClient
     /// <summary>A cheap authenticated call (lists at most one table) used by readiness probes.</summary>
     public async Task PingAsync(CancellationToken cancellationToken = default)
     {
-        using var message = CreateMessage(RequestMethod.Get, new Uri(Endpoint + "/Tables?$top=1"));
+        using var message = CreateMessage(RequestMethod.Get, new Uri(BaseAddress + "/Tables?$top=1"));
         await SendAsync(message, "ping", cancellationToken).ConfigureAwait(false);
     }
 
