@@ -58,7 +58,7 @@ public sealed class MethodCatalog
                 $"Tagesordnung „{agenda.Title}“ mit {phases.Count} Punkten.",
                 $"Agenda '{agenda.Title}' with {phases.Count} items."),
             // The items' timeboxes are the plan; the meeting's total is the ceiling the moderator may plan up to.
-            Budget = new(phases.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.DefaultDuration), agenda.Total, TimeSpan.FromMinutes(30)),
+            Budget = new(TimeSpan.FromMinutes(phases.Count), agenda.Total, TimeSpan.FromMinutes(30)),
             Confirmer = ProtocolConfirmer.Moderator,
             Roles =
             [
