@@ -182,28 +182,28 @@ public sealed class OpenIdTestServer : IAsyncDisposable
     }
 
     /// <summary>A token with a symmetric HS256 signature (algorithm confusion attempt).</summary>
-    public string CreateHs256Token()
+    public string CreateHs256Token(string serviceUrl = DefaultServiceUrl)
     {
         var secret = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = EndorsedKeyId };
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "https://api.botframework.com",
             Audience = AppId,
-            Claims = new Dictionary<string, object> { ["serviceurl"] = DefaultServiceUrl },
+            Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl },
             Expires = DateTime.UtcNow.AddHours(1),
             SigningCredentials = new SigningCredentials(secret, SecurityAlgorithms.HmacSha256),
         });
     }
 
     /// <summary>An unsigned token (alg "none") with otherwise valid claims.</summary>
-    public static string CreateUnsignedToken()
+    public static string CreateUnsignedToken(string serviceUrl = DefaultServiceUrl)
     {
         var header = new { alg = "none", typ = "JWT", kid = EndorsedKeyId };
         var payload = new
         {
             iss = "https://api.botframework.com",
             aud = AppId,
-            serviceurl = DefaultServiceUrl,
+            serviceurl = serviceUrl,
             nbf = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(),
             exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds(),
         };
