@@ -115,6 +115,16 @@ public sealed class ScreenTests
     }
 
     [Fact]
+    public void Very_long_record_keeps_only_the_copy_field_and_fits_the_size_limit()
+    {
+        var card = RecordTextCard.Build(Huge.Protocol(), German);
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()) < CardLimits.MaxCardBytes);
+        Assert.StartsWith("Kollegiale Beratung – Fall A-17", (string?)CardJson.Input(card, "recordText")["value"], StringComparison.Ordinal);
+        Assert.DoesNotContain(CardJson.Elements(card.ToJson()), e => (string?)e["type"] == "Container" && (string?)e["style"] == "emphasis" && e.ToJsonString().Contains("Frühere Vereinbarungen", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Consent_can_be_confirmed_only_by_the_moderator_and_only_while_missing()
     {
         var open = new ConsentView(SampleViews.Session, "B-03");

@@ -84,27 +84,60 @@ public static class ProtocolCard
     }
 }
 
-/// <summary>The copy-ready record text in a read-friendly text field, to paste into the official case file.</summary>
+/// <summary>
+/// The copy-ready record text: readable line by line, and once more in a text field to select and copy into the
+/// official case file. Very long records keep only the text field, so the card stays within the size limit.
+/// </summary>
 public static class RecordTextCard
 {
     public static AdaptiveCard Build(ProtocolView view, CardContext context)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(context);
+        var text = RecordText.Compose(view, context);
+        var withReadableLines = Build(view, context, text, readable: true);
+        return System.Text.Encoding.UTF8.GetByteCount(withReadableLines.ToJsonString()) < CardLimits.MaxCardBytes - 1024
+            ? withReadableLines
+            : Build(view, context, CardParts.Clip(text, CardLimits.MaxCardBytes / 3), readable: false);
+    }
+
+    private static AdaptiveCard Build(ProtocolView view, CardContext context, string text, bool readable)
+    {
         var t = context.Texts;
         var actions = new CardActions(context, view.Session);
-        var text = RecordText.Compose(view, context);
-        // Keep the card within the size limit; the record of a normal session is far below it.
-        var maxChars = CardLimits.MaxCardBytes / 3;
+        var body = new List<CardElement>
+        {
+            CardParts.Header(t["Record_Title"], t.Format("Common_CaseLine", view.CasePseudonym)),
+            new TextBlock(t["Record_Intro"]) { Spacing = Spacing.Small },
+        };
+        if (readable)
+        {
+            // Blank lines separate sections; they become spacing rather than empty text.
+            var lines = new List<CardElement>();
+            var gap = false;
+            foreach (var line in text.Split('\n').Select(l => l.TrimEnd('\r')))
+            {
+                if (line.Length == 0)
+                {
+                    gap = true;
+                    continue;
+                }
+
+                lines.Add(CardParts.Plain(line, weight: line.EndsWith(':') ? TextWeight.Bolder : TextWeight.Default) with
+                {
+                    Spacing = gap ? Spacing.Medium : Spacing.None,
+                });
+                gap = false;
+            }
+
+            body.Add(new Container(lines) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium });
+        }
+
+        body.Add(new TextInput("recordText", t["Record_Label"]) { Value = text, IsMultiline = true, Spacing = Spacing.Medium });
+        body.Add(CardParts.Hint(t["Record_Hint"]));
         return new AdaptiveCard
         {
-            Body =
-            [
-                CardParts.Header(t["Record_Title"], t.Format("Common_CaseLine", view.CasePseudonym)),
-                new TextBlock(t["Record_Intro"]) { Spacing = Spacing.Small },
-                new TextInput("recordText", t["Record_Label"]) { Value = CardParts.Clip(text, maxChars), IsMultiline = true },
-                CardParts.Hint(t["Record_Hint"]),
-            ],
+            Body = body,
             Actions = [actions.Execute(t["Record_BackToProtocol"], CardVerbs.ProtocolShow)],
             FallbackText = t["Record_Title"],
         };

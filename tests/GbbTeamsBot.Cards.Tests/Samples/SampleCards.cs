@@ -90,6 +90,7 @@ internal static class SampleCards
 
         yield return ("LiveSessionCard.Build", "huge", LiveSessionCard.Build(Huge.Live(), c));
         yield return ("ProtocolCard.Build", "huge", ProtocolCard.Build(Huge.Protocol(), c));
+        yield return ("RecordTextCard.Build", "huge", RecordTextCard.Build(Huge.Protocol(), c));
     }
 }
 

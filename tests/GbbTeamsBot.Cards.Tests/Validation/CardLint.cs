@@ -54,7 +54,7 @@ internal static class CardLint
                     yield return Event("EmptyFactSet", "FactSet has no facts.");
                     break;
                 case "TextBlock" when string.IsNullOrWhiteSpace((string?)node["text"]):
-                    yield return Event("EmptyText", "TextBlock has no text.");
+                    yield return Event("EmptyText", "TextBlock has no text: " + node.ToJsonString());
                     break;
             }
         }
