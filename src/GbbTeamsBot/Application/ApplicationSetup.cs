@@ -1,0 +1,86 @@
+using GbbTeamsBot.Application.Deadlines;
+using GbbTeamsBot.Application.Persistence;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GbbTeamsBot.Application;
+
+/// <summary>
+/// Registers the application layer: <see cref="SessionService"/>, <see cref="TeamQueries"/>, the persistence mapping,
+/// the default <see cref="ISessionNotifier"/> (no-op; register your own to replace it, before or after this call) and
+/// the durable <see cref="DeadlineScanner"/> as a hosted service (unless Engine:DeadlineScannerEnabled is false).
+/// Needs <c>AddGbbStorage</c>.
+/// </summary>
+public static class ApplicationSetup
+{
+    public static IServiceCollection AddGbbApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(EngineOptions.SectionName);
+        services.AddOptions<EngineOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<SessionStore>();
+        services.TryAddSingleton<RequestOutcomeStore>();
+        services.TryAddSingleton<OutlivingRecords>();
+        services.TryAddSingleton<DeadlineSchedule>();
+        services.TryAddSingleton<NotificationDispatcher>();
+        services.TryAddSingleton<ISessionNotifier, NullSessionNotifier>();
+        services.TryAddSingleton<SessionService>();
+        services.TryAddSingleton<TeamQueries>();
+        services.TryAddSingleton<DeadlineFirer>();
+        services.TryAddSingleton<DeadlineScanner>();
+        if (section.GetValue(nameof(EngineOptions.DeadlineScannerEnabled), true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<DeadlineScanner>());
+        }
+
+        return services;
+    }
+}
+
+/// <summary>Stops the host at start-up with a clear message when the engine's timings make no sense.</summary>
+internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EngineOptions options)
+    {
+        var failures = new List<string>();
+        if (options.DeadlineScanInterval < TimeSpan.FromMilliseconds(50) || options.DeadlineScanInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Engine:DeadlineScanInterval must be between 50 ms and 1 minute.");
+        }
+
+        if (options.DeadlineLease < TimeSpan.FromSeconds(1) || options.DeadlineLease > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Engine:DeadlineLease must be between 1 second and 10 minutes.");
+        }
+
+        if (options.StartupLookback <= TimeSpan.Zero || options.StartupLookback > TimeSpan.FromDays(6))
+        {
+            failures.Add("Engine:StartupLookback must be between 0 and 6 days.");
+        }
+
+        if (options.RecoveryWindow < options.DeadlineLease || options.RecoveryWindow > TimeSpan.FromDays(1))
+        {
+            failures.Add("Engine:RecoveryWindow must be at least the lease and at most 1 day.");
+        }
+
+        if (options.RecoverySweepInterval <= TimeSpan.Zero)
+        {
+            failures.Add("Engine:RecoverySweepInterval must be positive.");
+        }
+
+        if (options.MaxConcurrentFirings is < 1 or > 64)
+        {
+            failures.Add("Engine:MaxConcurrentFirings must be between 1 and 64.");
+        }
+
+        if (options.RequestTimeToLive < TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Engine:RequestTimeToLive must be at least 1 minute.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

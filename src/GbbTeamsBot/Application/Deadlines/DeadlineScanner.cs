@@ -1,0 +1,169 @@
+using GbbTeamsBot.Storage.Repositories;
+using GbbTeamsBot.Storage.Tables;
+using Microsoft.Extensions.Options;
+
+namespace GbbTeamsBot.Application.Deadlines;
+
+/// <summary>What one scan did.</summary>
+public sealed record ScanReport(int Due, int Claimed, int Fired, int Stale, int LostClaims);
+
+/// <summary>
+/// The durable deadline scanner. Every <see cref="EngineOptions.DeadlineScanInterval"/> it reads the due rows of the
+/// deadline index, claims each with If-Match and a lease (so two instances on one storage account never fire the same
+/// row), and fires it through <see cref="DeadlineFirer"/>. After a start it first looks back
+/// <see cref="EngineOptions.StartupLookback"/> for deadlines missed while down; a periodic wider sweep picks up rows
+/// whose claimer died. Time comes only from <see cref="TimeProvider"/>.
+/// </summary>
+public sealed partial class DeadlineScanner : BackgroundService
+{
+    private readonly DeadlineIndexRepository _index;
+    private readonly DeadlineFirer _firer;
+    private readonly TimeProvider _time;
+    private readonly EngineOptions _options;
+    private readonly ILogger<DeadlineScanner> _logger;
+    private DateTimeOffset? _lastScan;
+    private DateTimeOffset _lastSweep;
+    private long _armed;
+
+    public DeadlineScanner(DeadlineIndexRepository index, DeadlineFirer firer, TimeProvider time, IOptions<EngineOptions> options, ILogger<DeadlineScanner> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _index = index;
+        _firer = firer;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+        InstanceId = string.IsNullOrWhiteSpace(_options.InstanceId)
+            ? $"{Environment.MachineName}-{Guid.NewGuid():N}"[..Math.Min(64, Environment.MachineName.Length + 33)]
+            : _options.InstanceId;
+    }
+
+    /// <summary>This instance's name in deadline claims.</summary>
+    public string InstanceId { get; }
+
+    /// <summary>
+    /// How often the scanner has finished a scan and armed its timer for the next one. Tests with a fake clock wait
+    /// for this to grow before advancing time, so the timer exists when the clock moves.
+    /// </summary>
+    public long ArmedCount => Interlocked.Read(ref _armed);
+
+    /// <summary>Totals since start (for diagnostics and benchmarks).</summary>
+    public ScanReport Totals { get; private set; } = new(0, 0, 0, 0, 0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogStarted(_logger, InstanceId, _options.DeadlineScanInterval);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ScanOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is TableStorageException or HttpRequestException or TimeoutException or OperationCanceledException)
+            {
+                LogScanFailed(_logger, ex);
+            }
+
+            var wait = Task.Delay(_options.DeadlineScanInterval, _time, stoppingToken);
+            Interlocked.Increment(ref _armed);
+            try
+            {
+                await wait;
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>One scan: list due rows, claim, fire. Public so tools and tests can drive it without the timer.</summary>
+    public async Task<ScanReport> ScanOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var from = WindowStart(now);
+        var due = await _index.ListDueAsync(from, now, cancellationToken);
+        _lastScan = now;
+
+        // Two instances see the same rows; a random order makes them collide less often on claims.
+        var entries = due.ToArray();
+        Random.Shared.Shuffle(entries);
+        int claimed = 0, fired = 0, stale = 0, lost = 0;
+        await Parallel.ForEachAsync(
+            entries,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentFirings), CancellationToken = cancellationToken },
+            async (entry, ct) =>
+            {
+                var mine = await _index.TryClaimAsync(entry, InstanceId, _time.GetUtcNow(), _options.DeadlineLease, ct);
+                if (mine is null)
+                {
+                    Interlocked.Increment(ref lost);
+                    return;
+                }
+
+                Interlocked.Increment(ref claimed);
+                try
+                {
+                    var result = await _firer.FireAsync(mine, ct);
+                    if (result == FiringResult.Fired)
+                    {
+                        Interlocked.Increment(ref fired);
+                    }
+                    else if (result is FiringResult.Stale or FiringResult.SessionMissing)
+                    {
+                        Interlocked.Increment(ref stale);
+                    }
+                }
+                catch (Exception ex) when (ex is TableStorageException or HttpRequestException or TimeoutException or System.Text.Json.JsonException or InvalidOperationException)
+                {
+                    // The claim lapses after its lease and the row is tried again.
+                    LogFireFailed(_logger, ex, entry.Deadline.SessionId);
+                }
+            });
+
+        var report = new ScanReport(entries.Length, claimed, fired, stale, lost);
+        var t = Totals;
+        Totals = new ScanReport(t.Due + report.Due, t.Claimed + report.Claimed, t.Fired + report.Fired, t.Stale + report.Stale, t.LostClaims + report.LostClaims);
+        return report;
+    }
+
+    /// <summary>
+    /// Which minute buckets to read: after a start the whole look-back; then from the last scan minus a margin (a
+    /// row's lease plus two intervals, so rows of a crashed claimer come back); every sweep interval the recovery window.
+    /// </summary>
+    private DateTimeOffset WindowStart(DateTimeOffset now)
+    {
+        var max = DeadlineIndexRepository.MaxScanWindow - TimeSpan.FromMinutes(1);
+        if (_lastScan is not { } last)
+        {
+            _lastSweep = now;
+            return now - Min(_options.StartupLookback, max);
+        }
+
+        if (now - _lastSweep >= _options.RecoverySweepInterval)
+        {
+            _lastSweep = now;
+            return now - Min(_options.RecoveryWindow, max);
+        }
+
+        var margin = _options.DeadlineLease + (2 * _options.DeadlineScanInterval);
+        return Min(last, now) - margin;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline scanner {InstanceId} started, interval {Interval}")]
+    private static partial void LogStarted(ILogger logger, string instanceId, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline scan failed; retrying at the next interval")]
+    private static partial void LogScanFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Firing a deadline of session {SessionId} failed; the claim lapses and it is retried")]
+    private static partial void LogFireFailed(ILogger logger, Exception exception, string sessionId);
+}

@@ -1,0 +1,34 @@
+namespace GbbTeamsBot.Application;
+
+/// <summary>Configuration section "Engine": timing of the durable deadline scanner and request de-duplication.</summary>
+public sealed class EngineOptions
+{
+    public const string SectionName = "Engine";
+
+    /// <summary>Engine:DeadlineScannerEnabled; off only for hosts that must not fire deadlines (tools, some tests).</summary>
+    public bool DeadlineScannerEnabled { get; set; } = true;
+
+    /// <summary>Engine:DeadlineScanInterval, how often the index is read for due deadlines.</summary>
+    public TimeSpan DeadlineScanInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Engine:DeadlineLease, how long a claimed deadline is reserved for this instance.</summary>
+    public TimeSpan DeadlineLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Engine:StartupLookback, how far back the first scan after a start looks for deadlines missed while down.</summary>
+    public TimeSpan StartupLookback { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Engine:RecoveryWindow, how far back the periodic sweep looks for deadlines whose claimer died.</summary>
+    public TimeSpan RecoveryWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Engine:RecoverySweepInterval, how often that wider sweep runs.</summary>
+    public TimeSpan RecoverySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Engine:MaxConcurrentFirings, deadlines fired in parallel by one instance.</summary>
+    public int MaxConcurrentFirings { get; set; } = 8;
+
+    /// <summary>Engine:RequestTimeToLive, how long a request id is remembered for double-click protection.</summary>
+    public TimeSpan RequestTimeToLive { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Engine:InstanceId, this instance's name in deadline claims; empty picks machine name plus a random suffix.</summary>
+    public string? InstanceId { get; set; }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using GbbTeamsBot.Domain.Agreements;
+using GbbTeamsBot.Domain.Protocol;
+using GbbTeamsBot.Domain.Sessions;
+using GbbTeamsBot.Storage.Repositories;
+using GbbTeamsBot.Storage.Tables;
+using StoredConsent = GbbTeamsBot.Storage.Repositories.ConsentRecord;
+
+namespace GbbTeamsBot.Application.Persistence;
+
+/// <summary>
+/// Writes what outlives a session, after the session itself was saved: agreements per case reference with their
+/// status, confirmed protocol versions (insert-only) and consent records. Every write is idempotent (upsert by id,
+/// insert-or-ignore for protocol versions), so running it again after a crash heals a missed write.
+/// </summary>
+public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRepository protocols, ConsentRepository consents)
+{
+    /// <summary>Purpose of the consent row written when a colleague records the person's consent in a session.</summary>
+    public const string ConsultationConsentPurpose = "case-consultation";
+
+    /// <summary>Purpose of the extra consent row when the consent includes a release from confidentiality.</summary>
+    public const string ConfidentialityReleasePurpose = "release-from-confidentiality";
+
+    private const string NoCasePrefix = "session:";
+
+    /// <summary>Decides from the events what to write; on completion everything is written again (healing).</summary>
+    public async Task WriteAsync(SessionAddress address, ConsultationSession session, IReadOnlyList<SessionEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var kinds = events.Select(e => e.Kind).ToHashSet();
+        var all = kinds.Contains(SessionEventKind.Completed);
+        if (all || kinds.Overlaps([SessionEventKind.AgreementRecorded, SessionEventKind.AgreementEdited, SessionEventKind.EarlierAgreementReviewed]))
+        {
+            foreach (var agreement in session.AgreementsToPersist())
+            {
+                await UpsertAgreementAsync(address, agreement, now, cancellationToken);
+            }
+        }
+
+        var state = session.Snapshot();
+        if (all || kinds.Contains(SessionEventKind.ProtocolConfirmed))
+        {
+            foreach (var version in all ? state.ProtocolVersions : state.ProtocolVersions.TakeLast(1))
+            {
+                await AddProtocolVersionAsync(address, version, now, cancellationToken);
+            }
+        }
+
+        if ((all || kinds.Contains(SessionEventKind.ConsentRecorded)) && state.Consent is { } consent)
+        {
+            await consents.RecordAsync(address.Scope, new StoredConsent(address.SessionId, ConsultationConsentPurpose, consent.ConfirmedById, true, consent.ConfirmedAt, null), cancellationToken);
+            if (consent.IncludesReleaseFromConfidentiality)
+            {
+                await consents.RecordAsync(address.Scope, new StoredConsent(address.SessionId, ConfidentialityReleasePurpose, consent.ConfirmedById, true, consent.ConfirmedAt, null), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Agreements of earlier sessions about this case (all statuses).</summary>
+    public async Task<IReadOnlyList<Agreement>> ForCaseAsync(TeamScope scope, string caseReference, CancellationToken cancellationToken)
+    {
+        var stored = await agreements.ListForCaseAsync(scope, caseReference, cancellationToken);
+        return stored.Select(a => ParseAgreement(a.Agreement)).ToList();
+    }
+
+    /// <summary>The storage key for an agreement's case: its case reference, or "session:{id}" for sessions without one.</summary>
+    public static string CaseKey(Agreement agreement) => agreement.CaseReference ?? NoCasePrefix + agreement.SourceSessionId;
+
+    public static Agreement ParseAgreement(AgreementRecord record) =>
+        JsonSerializer.Deserialize<Agreement>(record.PayloadJson, SessionSnapshotSerializer.Options)
+        ?? throw new JsonException("Empty agreement payload.");
+
+    public static string StatusValue(AgreementStatus status) => status.ToString().ToLowerInvariant();
+
+    private async Task UpsertAgreementAsync(SessionAddress address, Agreement agreement, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var caseKey = CaseKey(agreement);
+        var payload = JsonSerializer.Serialize(agreement, SessionSnapshotSerializer.Options);
+        DateTimeOffset? due = agreement.DueBy is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        var record = new AgreementRecord(caseKey, agreement.Id, agreement.SourceSessionId, StatusValue(agreement.Status), payload, due, now);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var existing = await agreements.GetAsync(address.Scope, caseKey, agreement.Id, cancellationToken);
+            try
+            {
+                if (existing is null)
+                {
+                    await agreements.InsertAsync(address.Scope, record, cancellationToken);
+                }
+                else if (existing.Agreement.PayloadJson != payload)
+                {
+                    await agreements.UpdateAsync(address.Scope, record, existing.ETag, cancellationToken);
+                }
+
+                return;
+            }
+            catch (TableStorageException ex) when (ex is TableConflictException or TablePreconditionFailedException)
+            {
+                // Another session wrote the same agreement in between (e.g. a review): read again and decide.
+            }
+        }
+    }
+
+    private async Task AddProtocolVersionAsync(SessionAddress address, ProtocolDocument document, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var record = new ProtocolRecord(
+            address.SessionId,
+            document.Version,
+            document.CaseReference,
+            JsonSerializer.Serialize(document, SessionSnapshotSerializer.Options),
+            document.ConfirmedAt ?? now);
+        try
+        {
+            await protocols.AddVersionAsync(address.Scope, record, cancellationToken);
+        }
+        catch (TableConflictException)
+        {
+            // Already stored; versions are immutable.
+        }
+    }
+}
