@@ -32,7 +32,8 @@ public static class AgreementsEditorCard
             body.Add(new TextBlock(t["Agreements_None"]) { IsSubtle = true });
         }
 
-        foreach (var agreement in view.Agreements.Take(limits.Items))
+        var shown = view.Agreements.Take(view.ViewerMayEdit ? limits.ItemsWithActions : limits.Items).ToArray();
+        foreach (var agreement in shown)
         {
             var columns = new List<Column>
             {
@@ -52,6 +53,11 @@ public static class AgreementsEditorCard
             }
 
             body.Add(new ColumnSet(columns) { Separator = true, Spacing = Spacing.Small });
+        }
+
+        if (view.Agreements.Count > shown.Length)
+        {
+            body.Add(CardParts.Hint(t.Format("Common_MoreEntries", view.Agreements.Count - shown.Length)));
         }
 
         var cardActions = new List<CardAction>();

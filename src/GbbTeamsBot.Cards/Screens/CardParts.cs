@@ -87,5 +87,9 @@ internal sealed record DisplayLimits(int TextChars, int Items)
         new(160, 80),
         new(80, 50),
         new(40, 30),
+        new(40, 12),
     ];
+
+    /// <summary>Entries per list when every entry carries its own buttons (each with data and a fallback).</summary>
+    public int ItemsWithActions => Math.Max(4, Items / 4);
 }

@@ -12,7 +12,13 @@ public static class OpenAgreementsCard
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(context);
+        return CardParts.Fit(limits => Build(view, context, limits));
+    }
+
+    private static AdaptiveCard Build(OpenAgreementsView view, CardContext context, DisplayLimits limits)
+    {
         var t = context.Texts;
+        var maxItems = Math.Min(MaxItems, limits.ItemsWithActions);
         var ordered = view.Items
             .OrderBy(i => i.Agreement.Due ?? DateOnly.MaxValue)
             .ThenBy(i => i.CasePseudonym, StringComparer.Ordinal)
@@ -26,13 +32,13 @@ public static class OpenAgreementsCard
                 : t.Format("OpenAgreements_Summary", ordered.Length, overdue)) { Spacing = Spacing.Small },
         };
 
-        foreach (var item in ordered.Take(MaxItems))
+        foreach (var item in ordered.Take(maxItems))
         {
             var actions = new CardActions(context, item.Session);
             body.Add(new ColumnSet([
                 new Column([
                     CardParts.Plain(t.Name(item.Method) + " · " + t.Format("Common_CaseLine", CardParts.Clip(item.CasePseudonym, 40)), TextSize.Small, subtle: true),
-                    AgreementParts.Line(t, context, item.Agreement, 200),
+                    AgreementParts.Line(t, context, item.Agreement, Math.Min(200, limits.TextChars)),
                 ]) { Width = ColumnWidth.Stretch },
                 new Column([
                     new ActionSet([
@@ -50,9 +56,9 @@ public static class OpenAgreementsCard
             });
         }
 
-        if (ordered.Length > MaxItems)
+        if (ordered.Length > maxItems)
         {
-            body.Add(CardParts.Hint(t.Format("Common_MoreEntries", ordered.Length - MaxItems)));
+            body.Add(CardParts.Hint(t.Format("Common_MoreEntries", ordered.Length - maxItems)));
         }
 
         return new AdaptiveCard { Body = body, FallbackText = t["OpenAgreements_Title"] };

@@ -12,10 +12,16 @@ public static class SetupCard
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(context);
+        return CardParts.Fit(limits => Build(view, context, limits));
+    }
+
+    // Every role picker lists all members, so large teams are capped (the app lists likely candidates first).
+    private static AdaptiveCard Build(SetupView view, CardContext context, DisplayLimits limits)
+    {
         var t = context.Texts;
         var actions = new CardActions(context, view.Draft);
         var members = view.Members
-            .Take(100)
+            .Take(Math.Min(100, limits.Items))
             .Select(m => new Choice(CardParts.Clip(m.DisplayName, 60), m.UserId))
             .ToArray();
 

@@ -3,6 +3,8 @@ namespace GbbTeamsBot.Cards.ViewModels;
 /// <summary>
 /// The setup card: method, case pseudonym, roles and planned duration. <paramref name="Draft"/> is the draft
 /// session the command created. Previously entered values are shown again after a validation error.
+/// Members: put likely role holders first; very large teams are cut to fit the card (AAD object ids as
+/// <see cref="MemberView.UserId"/> keep the card smaller than 29: MRIs).
 /// </summary>
 public sealed record SetupView(SessionRef Draft, IReadOnlyList<MemberView> Members)
 {

@@ -28,6 +28,7 @@ internal static class SampleCards
         yield return ("HelpCard.Build", "all-commands", HelpCard.Build(language, Enum.GetValues<BotCommand>()));
         yield return ("SetupCard.Build", "with-errors", SetupCard.Build(SampleViews.Setup, c));
         yield return ("SetupCard.Build", "empty", SetupCard.Build(new SetupView(SampleViews.Session, SampleViews.Members), c));
+        yield return ("SetupCard.Build", "huge-team", SetupCard.Build(new SetupView(SampleViews.Session, Huge.Members()), c));
         yield return ("LiveSessionCard.Build", "moderator", LiveSessionCard.Build(SampleViews.Live(SampleViews.Moderator), c));
         yield return ("LiveSessionCard.Build", "moderator-paused-first", LiveSessionCard.Build(
             SampleViews.Live(SampleViews.Moderator, running: 0) with { IsPaused = true, RemainingWhenPaused = TimeSpan.FromMinutes(4) }, c));
@@ -91,6 +92,32 @@ internal static class SampleCards
         yield return ("LiveSessionCard.Build", "huge", LiveSessionCard.Build(Huge.Live(), c));
         yield return ("ProtocolCard.Build", "huge", ProtocolCard.Build(Huge.Protocol(), c));
         yield return ("RecordTextCard.Build", "huge", RecordTextCard.Build(Huge.Protocol(), c));
+        yield return ("OpenAgreementsCard.Build", "huge", OpenAgreementsCard.Build(Huge.OpenAgreements(), c));
+        yield return ("ProtocolListCard.Build", "huge", ProtocolListCard.Build(Huge.Protocols(), c));
+        yield return ("AgendaCard.Build", "huge", AgendaCard.Build(Huge.Agenda(), c));
+        yield return ("AgreementsEditorCard.Build", "huge", AgreementsEditorCard.Build(
+            new AgreementsEditorView(Huge.Session, MethodKind.Helferkonferenz, new string('p', 40), Huge.Agreements()) { ViewerMayEdit = true }, c));
+        yield return ("IdeasCard.Build", "huge", IdeasCard.Build(
+            new IdeasView(Huge.Session, "A-17", Huge.Contributions().Select(x => x with { Kind = ContributionKind.Idea }).ToArray()) { ViewerIsCasePresenter = true }, c));
+        yield return ("SozialraumRundeCard.Build", "huge", SozialraumRundeCard.Build(
+            new SozialraumRundeView(Huge.Session, "Nord", Huge.Contributions().Select(x => x with { Kind = ContributionKind.RoundEntry, Place = new string('o', 200) }).ToArray()) { ViewerIsModerator = true }, c));
+        yield return ("HelperConferenceCards.BuildAgencyRound", "huge", HelperConferenceCards.BuildAgencyRound(
+            new HelperRoundView(Huge.Session, "B-03", Huge.Contributions().Select(x => x with
+            {
+                Kind = ContributionKind.HelperSystem,
+                Agency = new string('a', 200),
+                Mandate = new string('m', 200),
+                CurrentActivities = new string('c', 1000),
+            }).ToArray()) { ViewerMayAdd = true }, c));
+        yield return ("ResourceMapCard.Build", "huge", ResourceMapCard.Build(
+            new ResourceMapView(Huge.Session, "A-17", Huge.Contributions().Select(x => x with { Kind = ContributionKind.Resource }).ToArray()), c));
+        yield return ("AmpeltorteCard.Build", "huge", AmpeltorteCard.Build(
+            new AmpeltorteView(Huge.Session, "A-17", Huge.Contributions().Select((x, i) => x with
+            {
+                Kind = ContributionKind.Ampeltorte,
+                Domain = (LifeDomain)(i % 5),
+                Light = (TrafficLight)(i % 3),
+            }).ToArray()), c));
     }
 }
 
@@ -107,6 +134,35 @@ internal static class Huge
             Level = (IdeaLevel)(i % 4),
             AuthorName = "Deniz Yılmaz",
         }).ToArray();
+
+    // Long but realistic ids: Teams MRIs and GUID-like session ids.
+    public static readonly SessionRef Session = new(new string('s', 60), long.MaxValue);
+
+    public static IReadOnlyList<AgreementView> Agreements() =>
+        Enumerable.Range(0, 200).Select(i => new AgreementView($"agreement-{i:D4}-{Guid.Empty}", new string('w', 1000), new string('p', 200), ResponsibleParty.Dritte)
+        {
+            Due = new DateOnly(2026, 1, 1).AddDays(i),
+            IsCoordinator = i == 0,
+        }).ToArray();
+
+    public static OpenAgreementsView OpenAgreements() => new(new string('t', 200),
+        Agreements().Select(a => new OpenAgreementView(Session, MethodKind.PartizipativeKollegialeBeratung, new string('p', 40), a)).ToArray());
+
+    public static ProtocolListView Protocols() => new(new string('t', 200),
+        Enumerable.Range(0, 300).Select(i => new ProtocolListItemView(Session, MethodKind.PartizipativeKollegialeBeratung, new string('p', 40), SampleViews.Now.AddDays(-i))).ToArray());
+
+    public static AgendaView Agenda() => SampleViews.Agenda with
+    {
+        Session = Session,
+        MeetingTitle = new string('m', 300),
+        Items = Enumerable.Range(0, 100).Select(i => new AgendaItemView(new string('i', 300), AgendaItemKind.Beratung, 10, PhaseStatus.Upcoming) { CasePseudonym = new string('p', 40) }).ToArray(),
+        RefreshUserIds = Enumerable.Range(0, 200).Select(i => $"29:{i:D4}{new string('u', 90)}").ToArray(),
+    };
+
+    public static IReadOnlyList<MemberView> Members() =>
+        Enumerable.Range(0, 300)
+            .Select(i => new MemberView($"29:1{i:D4}{new string('a', 90)}", $"Kollegin Nummer {i} aus dem Sozialraum Nord mit langem Namen"))
+            .ToArray();
 
     public static LiveSessionView Live() => SampleViews.Live(SampleViews.Moderator) with
     {
