@@ -15,7 +15,7 @@ public sealed class EngineOptions
     public TimeSpan DeadlineLease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Engine:StartupLookback, how far back the first scan after a start looks for deadlines missed while down.</summary>
-    public TimeSpan StartupLookback { get; set; } = TimeSpan.FromHours(24);
+    public TimeSpan StartupLookback { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>Engine:RecoveryWindow, how far back the periodic sweep looks for deadlines whose claimer died.</summary>
     public TimeSpan RecoveryWindow { get; set; } = TimeSpan.FromMinutes(30);

@@ -1,3 +1,4 @@
+using GbbTeamsBot.Application;
 using GbbTeamsBot.Bot;
 using GbbTeamsBot.Health;
 using GbbTeamsBot.Storage;
@@ -12,6 +13,7 @@ public static class HostSetup
         UnauthenticatedModeGuard.Enforce(builder.Configuration, builder.Environment);
 
         builder.Services.AddGbbStorage(builder.Configuration);
+        builder.Services.AddGbbApplication(builder.Configuration);
         builder.Services.AddGbbBot(builder.Configuration);
         return builder;
     }
