@@ -31,7 +31,16 @@ public sealed partial class TableStorageReadiness(TableServiceClient probeClient
             LogNotReady(logger, ex.Status, ex.ErrorCode);
             return StorageReadinessResult.Unavailable("Table storage not ready");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A probe answers, it never throws: /readyz must say 503, not 500.
+            LogProbeFailed(logger, ex.GetType().Name);
+            return StorageReadinessResult.Unavailable("Table storage not ready");
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Table storage readiness check failed unexpectedly ({ExceptionType})")]
+    private static partial void LogProbeFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Table storage readiness check failed with status {Status} {ErrorCode}")]
     private static partial void LogNotReady(ILogger logger, int status, string? errorCode);

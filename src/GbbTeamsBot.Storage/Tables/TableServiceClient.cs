@@ -121,6 +121,10 @@ public sealed class TableServiceClient
         {
             throw;
         }
+        catch (Exception ex) when (ex is Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException)
+        {
+            throw new TableStorageException(401, "AuthenticationFailed", $"No Entra ID token for Table storage could be obtained ({operation}).", null, ex);
+        }
         catch (Exception ex) when (ex is RequestFailedException or AggregateException or OperationCanceledException or IOException or HttpRequestException)
         {
             throw new TableStorageUnavailableException($"Table storage could not be reached ({operation}).", ex);
