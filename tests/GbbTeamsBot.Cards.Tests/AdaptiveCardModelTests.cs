@@ -96,4 +96,12 @@ public sealed class AdaptiveCardModelTests
         Assert.Null(json["card"]?["version"]);
         Assert.Null(json["card"]?["msteams"]);
     }
+
+    [Fact]
+    public void Cards_layer_references_no_other_project_of_the_solution()
+    {
+        var references = typeof(AdaptiveCard).Assembly.GetReferencedAssemblies().Select(a => a.Name);
+
+        Assert.DoesNotContain(references, name => name!.StartsWith("GbbTeamsBot", StringComparison.Ordinal));
+    }
 }
