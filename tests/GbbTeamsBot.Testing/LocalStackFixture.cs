@@ -34,7 +34,7 @@ public class LocalStackFixture : IAsyncLifetime
     /// <summary>All output lines of the three processes so far (for assertions on logs, e.g. no personal data).</summary>
     public IReadOnlyCollection<string> Output => _output;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         try
         {
@@ -52,7 +52,7 @@ public class LocalStackFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         PlaygroundApi?.Dispose();
         if (_stack is not null)
