@@ -14,13 +14,17 @@ public static class NodeTools
 
     public static async Task EnsureInstalledAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
     {
+        if (IsInstalled())
+        {
+            return;
+        }
+
         await InstallLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var marker = Path.Combine(RepoPaths.NodeModules, ".package-lock.json");
-            var lockFile = Path.Combine(RepoPaths.Root, "package-lock.json");
-            if (File.Exists(marker) && File.GetLastWriteTimeUtc(marker) >= File.GetLastWriteTimeUtc(lockFile)
-                && File.Exists(Path.Combine(RepoPaths.NodeModules, "azurite", "package.json")))
+            // Test projects run in parallel processes; only one of them may run npm ci.
+            await using var machineLock = await AcquireInstallFileLockAsync(cancellationToken).ConfigureAwait(false);
+            if (IsInstalled())
             {
                 return;
             }
@@ -46,6 +50,33 @@ public static class NodeTools
         finally
         {
             InstallLock.Release();
+        }
+    }
+
+    private static bool IsInstalled()
+    {
+        var marker = Path.Combine(RepoPaths.NodeModules, ".package-lock.json");
+        var lockFile = Path.Combine(RepoPaths.Root, "package-lock.json");
+        return File.Exists(marker) && File.GetLastWriteTimeUtc(marker) >= File.GetLastWriteTimeUtc(lockFile)
+            && File.Exists(Path.Combine(RepoPaths.NodeModules, "azurite", "package.json"))
+            && File.Exists(Path.Combine(RepoPaths.NodeModules, "@microsoft", "m365agentsplayground", "cli.js"));
+    }
+
+    private static async Task<FileStream> AcquireInstallFileLockAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(RepoPaths.LocalData);
+        var path = Path.Combine(RepoPaths.LocalData, "npm-install.lock");
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
