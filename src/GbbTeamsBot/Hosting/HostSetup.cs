@@ -2,6 +2,7 @@ using GbbTeamsBot.Application;
 using GbbTeamsBot.Bot;
 using GbbTeamsBot.Health;
 using GbbTeamsBot.Storage;
+using GbbTeamsBot.Teams;
 
 namespace GbbTeamsBot.Hosting;
 
@@ -15,6 +16,7 @@ public static class HostSetup
         builder.Services.AddGbbStorage(builder.Configuration);
         builder.Services.AddGbbApplication(builder.Configuration);
         builder.Services.AddGbbBot(builder.Configuration);
+        builder.Services.AddGbbTeams(builder.Configuration);
         return builder;
     }
 

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GbbTeamsBot.Application;
+using GbbTeamsBot.Bot;
+using GbbTeamsBot.BotFramework.Inbound;
+using GbbTeamsBot.BotFramework.Schema;
+using GbbTeamsBot.Cards;
+using GbbTeamsBot.Cards.Screens;
+using GbbTeamsBot.Cards.ViewModels;
+using GbbTeamsBot.Domain.Methods;
+using GbbTeamsBot.Teams.Actions;
+using GbbTeamsBot.Teams.Mapping;
+using GbbTeamsBot.Teams.Resources;
+using OpenAgreementView = GbbTeamsBot.Cards.ViewModels.OpenAgreementView;
+
+namespace GbbTeamsBot.Teams.Commands;
+
+/// <summary>"kb", "Kollegiale Beratung", "Helferkonferenz", …: replies with the setup card for the method. Text after the command is taken as the case pseudonym.</summary>
+public sealed class StartMethodCommand(MethodKind method, IReadOnlyCollection<string> words, SessionSetupFlow setup) : IBotCommandRoute
+{
+    public IReadOnlyCollection<string> Words { get; } = words;
+
+    public MethodKind Method { get; } = method;
+
+    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        setup.PostSetupCardAsync(turn, Method, string.IsNullOrWhiteSpace(arguments) ? null : arguments.Trim(), cancellationToken);
+
+    public static IEnumerable<StartMethodCommand> All(SessionSetupFlow setup) =>
+    [
+        new(MethodKind.KollegialeBeratung, ["kb", "kollegiale beratung", "kollegiale-beratung", "collegial consultation"], setup),
+        new(MethodKind.Helferkonferenz, ["helferkonferenz", "fallkonferenz", "helper conference"], setup),
+        new(MethodKind.SozialraumRunde, ["sozialraum", "sozialraum-runde", "sozialraumrunde", "neighbourhood round"], setup),
+        new(MethodKind.Sozialraumvorhaben, ["vorhaben", "sozialraumvorhaben", "project"], setup),
+    ];
+}
+
+/// <summary>"vereinbarungen" / "agreements": the team's open agreements (what, who, by when), overdue first.</summary>
+public sealed class AgreementsCommand(TeamQueries queries, SessionService sessions, TimeProvider time) : IBotCommandRoute
+{
+    public IReadOnlyCollection<string> Words { get; } = ["vereinbarungen", "agreements"];
+
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var who = ConversationContext.From(turn);
+        var open = await queries.ListOpenAgreementsAsync(who.TenantId, who.TeamKey, cancellationToken);
+        var items = new List<OpenAgreementView>();
+        var methods = new Dictionary<string, MethodKind>(StringComparer.Ordinal);
+        foreach (var item in open.Take(OpenAgreementsCard.MaxItems * 2))
+        {
+            var sessionId = item.Agreement.SourceSessionId;
+            if (!methods.TryGetValue(sessionId, out var method))
+            {
+                var session = await sessions.GetAsync(new SessionAddress(who.TenantId, who.TeamKey, sessionId), cancellationToken);
+                method = session is null ? MethodKind.KollegialeBeratung : CardVocabulary.Method(session.Method.Id);
+                methods[sessionId] = method;
+            }
+
+            items.Add(new OpenAgreementView(new SessionRef(sessionId, 0), method, item.Agreement.CaseReference ?? string.Empty, SessionViewMapper.Agreement(item.Agreement)));
+        }
+
+        var card = OpenAgreementsCard.Build(new OpenAgreementsView(TeamName(turn), items), who.Cards(time.GetUtcNow()));
+        await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
+    }
+
+    internal static string TeamName(TurnContext turn)
+    {
+        var channelData = turn.Activity.Teams;
+        return channelData.TeamName ?? turn.Activity.Conversation?.Name ?? (UiLanguages.FromLocale(turn.Activity.Locale) == UiLanguage.English ? "This chat" : "Dieser Chat");
+    }
+}
+
+/// <summary>"protokolle" / "protocols": the team's confirmed protocols, newest first.</summary>
+public sealed class ProtocolsCommand(TeamQueries queries, TimeProvider time) : IBotCommandRoute
+{
+    public IReadOnlyCollection<string> Words { get; } = ["protokolle", "protocols"];
+
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var who = ConversationContext.From(turn);
+        var list = await queries.ListProtocolsAsync(who.TenantId, who.TeamKey, cancellationToken);
+        var items = list.Select(p => new ProtocolListItemView(
+            new SessionRef(p.SessionId, 0),
+            CardVocabulary.Method(p.MethodId),
+            p.CaseReference ?? string.Empty,
+            p.Date ?? p.ConfirmedAt ?? time.GetUtcNow())
+        {
+            IsConfirmed = p.ConfirmedAt is not null,
+        }).ToList();
+        var card = ProtocolListCard.Build(new ProtocolListView(AgreementsCommand.TeamName(turn), items), who.Cards(time.GetUtcNow()));
+        await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
+    }
+}
+
+/// <summary>
+/// "teamsitzung Titel: Punkt 15; Kollegiale Beratung Fall Ahorn-07 45; Sonstiges 10": prepares the team meeting's
+/// agenda (posted when the meeting starts, or at once outside meetings). Without items it explains the format.
+/// </summary>
+public sealed partial class AgendaCommand(SessionService sessions, TimeProvider time) : IBotCommandRoute
+{
+    public IReadOnlyCollection<string> Words { get; } = ["teamsitzung", "team meeting", "agenda", "tagesordnung"];
+
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var who = ConversationContext.From(turn);
+        var texts = TeamsTexts.For(who.Language);
+        var context = who.Cards(time.GetUtcNow());
+        if (!TryParse(arguments, out var title, out var items))
+        {
+            await Reply(turn, SessionScreens.Message(texts["Agenda_Usage"], isError: false), cancellationToken);
+            return;
+        }
+
+        var total = items.Aggregate(TimeSpan.Zero, (sum, i) => sum + i.Timebox);
+        var agenda = MeetingAgenda.Create(title, total, items, MethodCatalog.Default);
+        if (!agenda.IsSuccess)
+        {
+            await Reply(turn, SessionScreens.Message(agenda.Rejection!.Message.In(SessionViewMapper.Lang(who.Language)) + " " + texts["Agenda_Usage"], isError: true), cancellationToken);
+            return;
+        }
+
+        var created = await sessions.CreateAsync(new CreateSessionRequest(who.TenantId, who.TeamKey, who.ConversationId, who.UserId, who.UserName, MethodIds.Teamsitzung)
+        {
+            Agenda = agenda.Value,
+        }, cancellationToken);
+        if (created.Session is not { } session)
+        {
+            await Reply(turn, SessionScreens.Message(created.Rejection!.Message.In(SessionViewMapper.Lang(who.Language)), isError: true), cancellationToken);
+            return;
+        }
+
+        if (who.MeetingId is not null)
+        {
+            // In a meeting chat the agenda appears when the meeting starts (meetingStart event).
+            await Reply(turn, SessionScreens.Message(texts["Agenda_Prepared"], isError: false), cancellationToken);
+            return;
+        }
+
+        var card = SessionScreens.Render(session, null, null, context);
+        var posted = await turn.SendAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
+        if (posted?.Id is { Length: > 0 } id)
+        {
+            await sessions.SetLiveCardAsync(session.Address, new LiveCardLocation(who.ConversationId, id), cancellationToken);
+        }
+    }
+
+    private static Task Reply(TurnContext turn, AdaptiveCard card, CancellationToken cancellationToken) =>
+        turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
+
+    /// <summary>"Title: item minutes; item minutes; …" — a method name at the start of an item makes it a method item, the rest its case pseudonym.</summary>
+    public static bool TryParse(string arguments, out string title, out IReadOnlyList<AgendaItem> items)
+    {
+        title = string.Empty;
+        items = [];
+        if (string.IsNullOrWhiteSpace(arguments))
+        {
+            return false;
+        }
+
+        var colon = arguments.IndexOf(':', StringComparison.Ordinal);
+        title = colon > 0 ? arguments[..colon].Trim() : "Teamsitzung";
+        var rest = colon > 0 ? arguments[(colon + 1)..] : arguments;
+        var list = new List<AgendaItem>();
+        foreach (var part in rest.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MeetingAgenda.MaxItems + 1))
+        {
+            var match = ItemPattern().Match(part);
+            if (!match.Success)
+            {
+                return false;
+            }
+
+            var text = match.Groups["text"].Value.Trim();
+            var minutes = int.Parse(match.Groups["minutes"].Value, CultureInfo.InvariantCulture);
+            var (methodId, pseudonym) = MethodOf(text);
+            list.Add(new AgendaItem(text, TimeSpan.FromMinutes(minutes), methodId, pseudonym));
+        }
+
+        items = list;
+        return list.Count > 0;
+    }
+
+    private static (string? MethodId, string? CaseReference) MethodOf(string text)
+    {
+        (string Prefix, string Id)[] known =
+        [
+            ("Kollegiale Beratung", MethodIds.KollegialeBeratung),
+            ("KB", MethodIds.KollegialeBeratung),
+            ("Helferkonferenz", MethodIds.Helferkonferenz),
+            ("Sozialraum-Runde", MethodIds.SozialraumRunde),
+            ("Sozialraumrunde", MethodIds.SozialraumRunde),
+            ("Sozialraumvorhaben", MethodIds.Sozialraumvorhaben),
+        ];
+        foreach (var (prefix, id) in known)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                && (text.Length == prefix.Length || char.IsWhiteSpace(text[prefix.Length])))
+            {
+                var pseudonym = text[prefix.Length..].Trim();
+                return (id, pseudonym.Length == 0 ? null : pseudonym);
+            }
+        }
+
+        return (null, null);
+    }
+
+    [GeneratedRegex(@"^(?<text>.+?)\s+(?<minutes>\d{1,3})\s*(min\.?|minuten|minutes)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ItemPattern();
+}

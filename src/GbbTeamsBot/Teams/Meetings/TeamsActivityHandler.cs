@@ -1,0 +1,77 @@
+using GbbTeamsBot.Application;
+using GbbTeamsBot.BotFramework.Inbound;
+using GbbTeamsBot.BotFramework.Schema;
+using GbbTeamsBot.Domain.Methods;
+using GbbTeamsBot.Domain.Sessions;
+using GbbTeamsBot.Teams.Mapping;
+
+namespace GbbTeamsBot.Teams.Meetings;
+
+/// <summary>
+/// Wraps the bot's handler: remembers each conversation's language, time zone and meeting, and handles the meeting
+/// start event (posts the prepared team meeting agenda as the meeting's live card). Everything else goes to the
+/// inner handler unchanged.
+/// </summary>
+public sealed partial class TeamsActivityHandler(
+    IActivityHandler inner,
+    ConversationPreferences preferences,
+    SessionService sessions,
+    TeamQueries queries,
+    TimeProvider time,
+    ILogger<TeamsActivityHandler> logger) : IActivityHandler
+{
+    public async Task OnActivityAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var who = ConversationContext.From(turn);
+        preferences.Remember(who);
+        if (MeetingEvents.ReadLifecycle(turn.Activity) is { Started: true })
+        {
+            await OnMeetingStartAsync(turn, who, cancellationToken);
+            return;
+        }
+
+        await inner.OnActivityAsync(turn, cancellationToken);
+    }
+
+    public Task<InvokeResponse> OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        preferences.Remember(ConversationContext.From(turn));
+        return inner.OnInvokeAsync(turn, cancellationToken);
+    }
+
+    public InvokeResponse OnInvokeTimedOut(Activity invoke) => inner.OnInvokeTimedOut(invoke);
+
+    /// <summary>The newest prepared team meeting of this chat is posted as its agenda card (once: it then has a live card).</summary>
+    private async Task OnMeetingStartAsync(TurnContext turn, ConversationContext who, CancellationToken cancellationToken)
+    {
+        var prepared = await queries.ListSessionsAsync(who.TenantId, who.TeamKey, SessionStatus.Prepared, cancellationToken);
+        foreach (var summary in prepared)
+        {
+            var session = await sessions.GetAsync(new SessionAddress(who.TenantId, who.TeamKey, summary.SessionId), cancellationToken);
+            if (session is null || session.Method.Id != MethodIds.Teamsitzung || session.LiveCard is not null)
+            {
+                continue;
+            }
+
+            var card = SessionScreens.Render(session, null, null, who.Cards(time.GetUtcNow()));
+            var posted = await turn.SendAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
+            if (posted?.Id is { Length: > 0 } id)
+            {
+                await sessions.SetLiveCardAsync(session.Address, new LiveCardLocation(who.ConversationId, id), cancellationToken);
+            }
+
+            LogAgendaPosted(session.Address.SessionId);
+            return;
+        }
+
+        LogNoAgenda();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting started: agenda of session {SessionId} posted")]
+    private partial void LogAgendaPosted(string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting started without a prepared agenda")]
+    private partial void LogNoAgenda();
+}

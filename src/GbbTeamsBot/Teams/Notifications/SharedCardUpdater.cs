@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using GbbTeamsBot.Application;
+using GbbTeamsBot.BotFramework.Connector;
+using GbbTeamsBot.BotFramework.Schema;
+using GbbTeamsBot.Domain.Sessions;
+using GbbTeamsBot.Teams.Mapping;
+
+namespace GbbTeamsBot.Teams.Notifications;
+
+/// <summary>
+/// Replaces the shared card of a session (PUT to the card's activity) with the state as stored, rendered for no
+/// particular viewer; Teams then refreshes it per user for up to 60 participants. Remembers running sessions so the
+/// ticker can keep their clocks current.
+/// </summary>
+public sealed partial class SharedCardUpdater(
+    ConnectorClientFactory connectors,
+    ConversationPreferences preferences,
+    TimeProvider time,
+    ILogger<SharedCardUpdater> logger)
+{
+    private readonly ConcurrentDictionary<SessionAddress, DateTimeOffset> _running = new();
+
+    /// <summary>Sessions whose shared card shows a running clock.</summary>
+    public IReadOnlyCollection<SessionAddress> RunningSessions => _running.Keys.ToArray();
+
+    public async Task<bool> UpdateAsync(SessionView session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (session.Status is SessionStatus.Running or SessionStatus.Paused)
+        {
+            _running[session.Address] = time.GetUtcNow();
+        }
+        else
+        {
+            _running.TryRemove(session.Address, out _);
+        }
+
+        if (session.LiveCard is not { } location)
+        {
+            return false;
+        }
+
+        var connector = await connectors.ForConversationAsync(location.ConversationId, cancellationToken);
+        if (connector is null)
+        {
+            LogUnknownConversation(session.Address.SessionId);
+            return false;
+        }
+
+        var (language, zone, _) = preferences.For(location.ConversationId);
+        var context = new Cards.CardContext { Language = language, TimeZoneId = zone, Now = time.GetUtcNow() };
+        var card = SessionScreens.Render(session, view: null, viewerId: null, context);
+        await connector.UpdateActivityAsync(location.ConversationId, location.ActivityId, Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
+        return true;
+    }
+
+    public void Forget(SessionAddress address) => _running.TryRemove(address, out _);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: no conversation reference for its live card; shared card not updated")]
+    private partial void LogUnknownConversation(string sessionId);
+}

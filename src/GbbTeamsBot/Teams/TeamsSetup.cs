@@ -1,0 +1,60 @@
+using GbbTeamsBot.Application;
+using GbbTeamsBot.Bot;
+using GbbTeamsBot.BotFramework.Inbound;
+using GbbTeamsBot.Cards;
+using GbbTeamsBot.Teams.Actions;
+using GbbTeamsBot.Teams.Commands;
+using GbbTeamsBot.Teams.Meetings;
+using GbbTeamsBot.Teams.Notifications;
+
+namespace GbbTeamsBot.Teams;
+
+/// <summary>
+/// Registers the Teams experience: text commands, card action routes for every session verb, the notifier that
+/// keeps shared cards current and mentions the moderator, the clock ticker and meeting-start handling. Call after
+/// <c>AddGbbApplication</c> and <c>AddGbbBot</c>.
+/// </summary>
+public static class TeamsSetup
+{
+    public static IServiceCollection AddGbbTeams(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName))
+            .Validate(o => o.LiveCardRefreshInterval >= TimeSpan.FromSeconds(1) && o.LiveCardRefreshInterval <= TimeSpan.FromMinutes(10), "Teams:LiveCardRefreshInterval must be between 1 second and 10 minutes.")
+            .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "Teams:PublicBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+
+        services.AddSingleton<ConversationPreferences>();
+        services.AddSingleton<ConversationMembers>();
+        services.AddSingleton<SharedCardUpdater>();
+        services.AddSingleton<ISessionNotifier, TeamsSessionNotifier>();
+        services.AddSingleton<SessionSetupFlow>();
+        services.AddSingleton<SessionActions>();
+        foreach (var verb in CardVerbs.SessionVerbs.Concat([CardVerbs.AgreementDone]).Distinct())
+        {
+            services.AddSingleton<ICardActionRoute>(sp => new SessionVerbRoute(verb, sp.GetRequiredService<SessionActions>()));
+        }
+
+        foreach (var index in Enumerable.Range(0, 4))
+        {
+            services.AddSingleton<IBotCommandRoute>(sp => StartMethodCommand.All(sp.GetRequiredService<SessionSetupFlow>()).ElementAt(index));
+        }
+
+        services.AddSingleton<IBotCommandRoute, AgreementsCommand>();
+        services.AddSingleton<IBotCommandRoute, ProtocolsCommand>();
+        services.AddSingleton<IBotCommandRoute, AgendaCommand>();
+
+        services.AddSingleton<LiveCardTicker>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveCardTicker>());
+
+        // Decorates the bot's handler (registered by AddGbbBot) with meeting events and conversation preferences.
+        services.AddSingleton<IActivityHandler>(sp => new TeamsActivityHandler(
+            ActivatorUtilities.CreateInstance<GbbActivityHandler>(sp),
+            sp.GetRequiredService<ConversationPreferences>(),
+            sp.GetRequiredService<SessionService>(),
+            sp.GetRequiredService<TeamQueries>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TeamsActivityHandler>>()));
+        return services;
+    }
+}
