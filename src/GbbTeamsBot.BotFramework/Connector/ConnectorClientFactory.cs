@@ -24,7 +24,17 @@ public sealed class ConnectorClientFactory
     /// <summary>Client for a stored conversation (proactive messages, also after a restart); null when the conversation is unknown.</summary>
     public async Task<IConnectorClient?> ForConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var reference = await _references.GetAsync(conversationId, cancellationToken);
+        var thread = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        if (reference is null && thread > 0)
+        {
+            // A reply chain in a channel is reached through the channel's service URL.
+            reference = await _references.GetAsync(conversationId[..thread], cancellationToken) is { } channel
+                ? channel with { ConversationId = conversationId }
+                : null;
+        }
+
         return reference is null ? null : ForTrustedReference(reference);
     }
 

@@ -19,13 +19,13 @@ public sealed class CardUpdateCoalescingTests
         for (var i = 0; i < 100; i++)
         {
             updates.Add(client.UpdateActivityAsync(ConnectorRig.ConversationId, MessageId, Activity.CreateMessage($"Stand {i}"), CancellationToken.None));
-            await Task.Delay(2);
         }
 
         var answers = await Task.WhenAll(updates);
 
         var puts = rig.Connector.Requests.Where(r => r.Method == "PUT").ToList();
-        Assert.InRange(puts.Count, 1, 10);
+        // The first PUT may leave before the burst is complete; everything after it is merged into one or two more.
+        Assert.InRange(puts.Count, 1, 3);
         Assert.Equal("Stand 99", (string?)puts[^1].Json!["text"]);
         Assert.Equal(MessageId, (string?)puts[^1].Json!["id"]);
         Assert.All(answers, a => Assert.Equal(MessageId, a!.Id));

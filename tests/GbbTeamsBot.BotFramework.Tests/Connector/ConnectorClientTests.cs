@@ -270,6 +270,19 @@ public sealed class ConnectorClientTests
     }
 
     [Fact]
+    public async Task Reply_chain_of_a_known_channel_is_reached_through_the_channels_reference()
+    {
+        await using var rig = await ConnectorRig.StartAsync();
+        await rig.Store.SaveAsync(rig.Reference with { ConversationId = "19:abc@thread.tacv2" }, CancellationToken.None);
+
+        var client = await rig.Factory.ForConversationAsync("19:abc@thread.tacv2;messageid=99", CancellationToken.None);
+        await client!.SendToConversationAsync("19:abc@thread.tacv2;messageid=99", Activity.CreateMessage("x"), CancellationToken.None);
+
+        Assert.Equal("v3/conversations/19:abc@thread.tacv2;messageid=99/activities", rig.Connector.Requests.Single().Route);
+        Assert.Null(await rig.Factory.ForConversationAsync("19:other@thread.tacv2;messageid=99", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Reference_learned_without_authentication_is_not_used_once_authentication_is_on()
     {
         await using var rig = await ConnectorRig.StartAsync();
