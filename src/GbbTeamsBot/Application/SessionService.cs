@@ -24,7 +24,7 @@ public sealed partial class SessionService(
     ILogger<SessionService> logger)
 {
     /// <summary>Attempts when the command has no expected version (e.g. adding an entry); with one, a lost race is stale.</summary>
-    private const int MaxAttempts = 4;
+    private const int MaxAttempts = 8;
 
     private static readonly TimeSpan DuplicateWait = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan DuplicatePoll = TimeSpan.FromMilliseconds(100);
@@ -240,6 +240,8 @@ public sealed partial class SessionService(
                 LogLostRace(logger, address.SessionId, command.Trigger, attempt);
                 if (attempt < MaxAttempts)
                 {
+                    // A short random pause (real time, not session time) so racing writers do not collide again in step.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
                     continue;
                 }
 

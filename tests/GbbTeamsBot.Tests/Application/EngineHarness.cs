@@ -8,6 +8,7 @@ using GbbTeamsBot.Storage.Repositories;
 using GbbTeamsBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GbbTeamsBot.Tests.Application;
 
@@ -71,7 +72,7 @@ internal sealed class EngineInstance : IAsyncDisposable
             ["Engine:InstanceId"] = name,
         }).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
         services.AddSingleton(time);
         services.AddGbbStorage(config);
         services.AddGbbApplication(config);
@@ -83,6 +84,9 @@ internal sealed class EngineInstance : IAsyncDisposable
     public string Name { get; }
 
     public RecordingNotifier Notifier { get; }
+
+    /// <summary>Every log message of this instance (rendered), to check what happened inside.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
 
     public IServiceProvider Services => _provider;
 
@@ -149,4 +153,30 @@ internal static class ScannerWait
     /// <summary>Waits for the first scan of freshly started scanners.</summary>
     public static Task FirstScanAsync(params DeadlineScanner[] scanners) =>
         UntilArmedAsync(scanners, scanners.Select(_ => 0L).ToArray());
+}
+
+/// <summary>Keeps rendered log messages in memory.</summary>
+internal sealed class CapturingLoggerProvider(ConcurrentQueue<string> sink) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(sink);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ConcurrentQueue<string> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                sink.Enqueue(formatter(state, exception));
+            }
+        }
+    }
 }
