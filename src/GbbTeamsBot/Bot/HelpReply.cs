@@ -8,8 +8,21 @@ namespace GbbTeamsBot.Bot;
 /// <summary>The help card in the user's language (English for "en*" locales, German otherwise).</summary>
 public static class HelpReply
 {
+    /// <summary>The commands that work; the help card lists exactly these.</summary>
+    public static IReadOnlyList<BotCommand> AvailableCommands { get; } =
+    [
+        BotCommand.Help,
+        BotCommand.KollegialeBeratung,
+        BotCommand.Helferkonferenz,
+        BotCommand.SozialraumRunde,
+        BotCommand.Sozialraumvorhaben,
+        BotCommand.Teamsitzung,
+        BotCommand.Vereinbarungen,
+        BotCommand.Protokolle,
+    ];
+
     public static Activity Card(string? locale) =>
-        Activity.CreateCard(HelpCard.Build(UiLanguages.FromLocale(locale)).ToJson());
+        Activity.CreateCard(HelpCard.Build(UiLanguages.FromLocale(locale), AvailableCommands).ToJson());
 
     public static Task SendAsync(TurnContext turn, CancellationToken cancellationToken)
     {
