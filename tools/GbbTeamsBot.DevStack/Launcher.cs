@@ -70,6 +70,7 @@ internal static class Launcher
             return Fail(string.Join('\n', busy.Select(p => new PortInUseException(p.Item1, p.Item2).Message)), exitCode: 2);
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Console.WriteLine("Starting the GbbTeamsBot local stack (Azurite, bot, Agents Playground) ...");
         try
         {
@@ -96,6 +97,7 @@ internal static class Launcher
             Output = quiet ? null : line => Console.WriteLine(line),
         };
 
+        var buildTime = clock.Elapsed;
         LocalStack stack;
         try
         {
@@ -112,6 +114,7 @@ internal static class Launcher
         }
 
         PrintSummary(stack);
+        Console.WriteLine($"Ready after {clock.Elapsed.TotalSeconds:0.0} s (host build {buildTime.TotalSeconds:0.0} s, start {(clock.Elapsed - buildTime).TotalSeconds:0.0} s).");
         var exitCode = 0;
         await using (stack)
         {
@@ -140,7 +143,7 @@ internal static class Launcher
 
     private static async Task<ChildProcess?> WaitForStopOrCrashAsync(LocalStack stack, CancellationToken stop)
     {
-        var processes = new List<ChildProcess> { stack.Bot.Process };
+        var processes = new List<ChildProcess> { stack.Azurite.Process!, stack.Bot.Process };
         if (stack.Playground is not null)
         {
             processes.Add(stack.Playground.Process);

@@ -26,6 +26,9 @@ public sealed class AzuriteTableService : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running Azurite process (null while stopped).</summary>
+    public ChildProcess? Process => _process;
+
     public Uri TableEndpoint => new($"http://127.0.0.1:{Port}/{DevelopmentAccountName}");
 
     public string ConnectionString =>

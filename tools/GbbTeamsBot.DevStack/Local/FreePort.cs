@@ -26,7 +26,10 @@ public static class FreePort
             return true;
         }
 
-        return AcceptsConnections(port);
+        // On Linux a failed bind already covers listeners on all interfaces. Elsewhere (Windows allows binding
+        // 127.0.0.1 next to a 0.0.0.0 listener) also try to connect. Not on Linux: a connect to a port in the ephemeral
+        // range with nobody listening can connect to itself and leave the port in TIME-WAIT.
+        return !OperatingSystem.IsLinux() && AcceptsConnections(port);
     }
 
     /// <summary>A one-line hint for finding the process that holds the port, for this operating system.</summary>

@@ -13,8 +13,11 @@ public sealed partial class PlaygroundService : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(45);
     private readonly ChildProcess _process;
 
-    private PlaygroundService(int port, Uri botEndpoint, string configPath, PlaygroundConfig config, ChildProcess process)
+    private readonly TaskCompletionSource<int> _reportedPort;
+
+    private PlaygroundService(int port, Uri botEndpoint, string configPath, PlaygroundConfig config, ChildProcess process, TaskCompletionSource<int> reportedPort)
     {
+        _reportedPort = reportedPort;
         Port = port;
         BotEndpoint = botEndpoint;
         ConfigPath = configPath;
@@ -64,6 +67,40 @@ public sealed partial class PlaygroundService : IAsyncDisposable
         }
 
         Directory.CreateDirectory(workingDirectory);
+
+        // The Playground's own port check also fails while a closed connection on the port is in TIME-WAIT (up to
+        // 60 s; ports like 56150 lie in the ephemeral range), and it then moves silently. Retry while nothing listens.
+        var giveUpAt = DateTime.UtcNow + TimeSpan.FromSeconds(75);
+        while (true)
+        {
+            var service = Launch(port, botEndpoint, config, configPath, workingDirectory, output);
+            try
+            {
+                await service.WaitUntilReadyAsync(service._reportedPort.Task, cancellationToken).ConfigureAwait(false);
+                return service;
+            }
+            catch (PlaygroundMovedException moved)
+            {
+                await service.DisposeAsync().ConfigureAwait(false);
+                if (FreePort.IsInUse(port) || DateTime.UtcNow > giveUpAt)
+                {
+                    throw new PortInUseException(port, "the Agents Playground",
+                        $"The Playground moved to port {moved.ActualPort} instead (another process, or a recently closed connection in TIME-WAIT: wait a minute).");
+                }
+
+                output?.Invoke($"Port {port} is still blocked by a recently closed connection (TIME-WAIT); starting the Playground again in 5 s ...");
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await service.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    private static PlaygroundService Launch(int port, Uri botEndpoint, PlaygroundConfig config, string configPath, string workingDirectory, Action<string>? output)
+    {
         var reportedPort = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var environment = new Dictionary<string, string?>
         {
@@ -76,27 +113,17 @@ public sealed partial class PlaygroundService : IAsyncDisposable
             [CliPath, "--dt", "-c", "msteams", "-e", botEndpoint.ToString(), "-p", port.ToString(CultureInfo.InvariantCulture)],
             workingDirectory,
             environment,
-            output);
-        process.LineReceived += line =>
-        {
-            var match = ListeningLine().Match(line);
-            if (match.Success)
+            line =>
             {
-                reportedPort.TrySetResult(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
-            }
-        };
+                var match = ListeningLine().Match(line);
+                if (match.Success)
+                {
+                    reportedPort.TrySetResult(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+                }
 
-        var service = new PlaygroundService(port, botEndpoint, configPath, config, process);
-        try
-        {
-            await service.WaitUntilReadyAsync(reportedPort.Task, cancellationToken).ConfigureAwait(false);
-            return service;
-        }
-        catch
-        {
-            await service.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+                output?.Invoke(line);
+            });
+        return new PlaygroundService(port, botEndpoint, configPath, config, process, reportedPort);
     }
 
     private async Task WaitUntilReadyAsync(Task<int> reportedPort, CancellationToken cancellationToken)
@@ -119,7 +146,7 @@ public sealed partial class PlaygroundService : IAsyncDisposable
         var actual = await reportedPort.ConfigureAwait(false);
         if (actual != Port)
         {
-            throw new PortInUseException(Port, "the Agents Playground", $"It moved to port {actual} instead, so port {Port} was taken after the check.");
+            throw new PlaygroundMovedException(actual);
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -146,6 +173,11 @@ public sealed partial class PlaygroundService : IAsyncDisposable
     public async Task StopAsync() => await _process.StopAsync(TimeSpan.FromSeconds(15)).ConfigureAwait(false);
 
     public async ValueTask DisposeAsync() => await _process.DisposeAsync().ConfigureAwait(false);
+
+    private sealed class PlaygroundMovedException(int actualPort) : Exception($"The Playground listens on port {actualPort}.")
+    {
+        public int ActualPort { get; } = actualPort;
+    }
 
     [GeneratedRegex(@"Listening on (\d+)")]
     private static partial Regex ListeningLine();
