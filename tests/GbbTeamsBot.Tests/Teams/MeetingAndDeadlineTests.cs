@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using GbbTeamsBot.Cards;
+using GbbTeamsBot.Testing;
+
+namespace GbbTeamsBot.Tests.Teams;
+
+/// <summary>Meeting chats (verified against the fake connector; the Playground has no meetings) and deadline notices.</summary>
+public sealed class MeetingAndDeadlineTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private TeamsHost _host = null!;
+    private KbDriver _kb = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await TeamsHost.StartAsync(azurite.ConnectionString);
+        _kb = new KbDriver(_host);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Meeting_start_posts_the_prepared_agenda_with_each_items_timebox()
+    {
+        _host.Connector.Clear();
+        await _host.PostAsync(Activities.Message(_host, TeamsUser.Anna, Place.Meeting, "teamsitzung Wochenteam Nord: Sozialraum-Runde 15; KB Birke-12 40; Sonstiges 10"));
+        var prepared = await _kb.WaitForCardReplyAsync();
+        Assert.Contains("Tagesordnung ist vorbereitet", CardJson.Text(prepared), StringComparison.Ordinal);
+
+        _host.Connector.Clear();
+        await _host.PostAsync(Activities.MeetingStart(_host, Place.Meeting));
+
+        var agenda = await _kb.WaitForCardReplyAsync();
+        var text = CardJson.Text(agenda);
+        Assert.Contains("Wochenteam Nord", text, StringComparison.Ordinal);
+        Assert.Contains("Sozialraum-Runde", text, StringComparison.Ordinal);
+        Assert.Contains("Birke-12", text, StringComparison.Ordinal);
+        Assert.Contains("geplant 40 Min.", text, StringComparison.Ordinal);
+        var post = Assert.Single(_host.Connector.Requests, r => r.Method == "POST");
+        Assert.Equal($"v3/conversations/{TeamsHost.MeetingChat}/activities", post.Route);
+    }
+
+    [Fact]
+    public async Task Meeting_start_without_a_prepared_agenda_posts_nothing()
+    {
+        _host.Connector.Clear();
+        await _host.PostAsync(Activities.MeetingStart(_host, Place.Meeting));
+        await Task.Delay(500);
+
+        Assert.DoesNotContain(_host.Connector.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task Phase_warning_mentions_the_moderator_and_sends_a_targeted_meeting_notification()
+    {
+        await _kb.StartAsync(Place.Meeting);
+        _host.Connector.Clear();
+
+        // Phase 1 of a 40-minute Kollegiale Beratung has 10 minutes; the warning is due one minute before its end.
+        _host.Clock.Jump(TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(5));
+        Assert.Equal(1, await _host.FireDueDeadlinesAsync());
+
+        var mention = (await _host.Connector.WaitForAsync(r => r.Method == "POST" && r.Route == $"v3/conversations/{TeamsHost.MeetingChat}/activities" && r.Body.Contains("mention", StringComparison.Ordinal)))[0].Json!;
+        Assert.Contains("<at>Person 1</at>", mention["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Falleingabe", mention["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var entity = mention["entities"]![0]!;
+        Assert.Equal("mention", entity["type"]!.GetValue<string>());
+        Assert.Equal("29:a", entity["mentioned"]!["id"]!.GetValue<string>());
+
+        var notice = (await _host.Connector.WaitForAsync(r => r.Method == "POST" && r.Route == $"v1/meetings/{TeamsHost.MeetingId}/notification"))[0].Json!;
+        Assert.Equal("targetedMeetingNotification", notice["type"]!.GetValue<string>());
+        Assert.Equal(["29:a"], notice["value"]!["recipients"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal("meetingStage", notice["value"]!["surfaces"]![0]!["surface"]!.GetValue<string>());
+
+        // The shared card was brought up to date as well.
+        await _host.Connector.WaitForAsync(r => r.Method == "PUT" && r.Route.EndsWith("/activities/" + KbDriver.CardId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Phase_end_in_a_channel_mentions_the_moderator_and_marks_the_shared_card_overdue()
+    {
+        await _kb.StartAsync(Place.Channel);
+        _host.Clock.Jump(TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(5));
+        await _host.FireDueDeadlinesAsync();
+        _host.Connector.Clear();
+
+        _host.Clock.Jump(TimeSpan.FromMinutes(3));
+        Assert.Equal(1, await _host.FireDueDeadlinesAsync());
+
+        var mention = (await _host.Connector.WaitForAsync(r => r.Method == "POST" && r.Body.Contains("mention", StringComparison.Ordinal)))[0].Json!;
+        Assert.Contains("ist um", mention["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var put = (await _host.Connector.WaitForAsync(r => r.Method == "PUT"))[^1].Json!;
+        Assert.Contains("über der Zeit", CardJson.Text(put["attachments"]![0]!["content"]!), StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.Connector.Requests, r => r.Route.StartsWith("v1/meetings", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Plus_two_minutes_by_the_moderator_moves_the_phase_end()
+    {
+        var (session, live) = await _kb.StartAsync(Place.Channel);
+        var before = (await _kb.LoadAsync(session, Place.Channel)).NextDeadline!.DueAt;
+
+        var extended = await _kb.ActAsync(TeamsUser.Anna, live, CardVerbs.SessionExtend);
+
+        Assert.Contains("Phase 1 von 5", CardJson.Text(extended), StringComparison.Ordinal);
+        var after = (await _kb.LoadAsync(session, Place.Channel)).NextDeadline!.DueAt;
+        Assert.InRange(after - before, TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(5));
+    }
+}
