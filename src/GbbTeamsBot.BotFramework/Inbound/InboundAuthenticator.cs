@@ -41,6 +41,27 @@ public sealed class InboundAuthenticator : IDisposable
         _ => Task.FromResult(BotAuthResult.Refused),
     };
 
+    /// <summary>Fetches both key sets ahead of the first request; failures are left for the first request to report.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        foreach (var source in new[] { _botFrameworkKeys, _entraKeys })
+        {
+            if (source is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                await source.GetKeysAsync(cancellationToken);
+            }
+            catch (SigningKeysUnavailableException)
+            {
+                // Fail closed later, per request; start-up must not depend on the metadata host.
+            }
+        }
+    }
+
     public void Dispose()
     {
         _botFrameworkKeys?.Dispose();

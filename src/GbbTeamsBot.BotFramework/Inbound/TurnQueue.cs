@@ -15,16 +15,21 @@ public sealed partial class TurnQueue : BackgroundService
     private readonly IActivityHandler _handler;
     private readonly ILogger _logger;
 
-    public TurnQueue(IActivityHandler handler, ILogger<TurnQueue> logger)
+    private readonly InboundAuthenticator _authenticator;
+
+    public TurnQueue(IActivityHandler handler, InboundAuthenticator authenticator, ILogger<TurnQueue> logger)
     {
         _handler = handler;
+        _authenticator = authenticator;
         _logger = logger;
     }
 
     public ValueTask EnqueueAsync(TurnContext turn, CancellationToken cancellationToken) => _channel.Writer.WriteAsync(turn, cancellationToken);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Workers)
+            .Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken))
+            .Append(Task.Run(() => _authenticator.WarmUpAsync(stoppingToken), stoppingToken)));
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {

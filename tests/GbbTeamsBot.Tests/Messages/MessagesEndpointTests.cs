@@ -45,7 +45,8 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Empty(await response.Content.ReadAsStringAsync());
         await Task.Delay(200);
         Assert.Empty(_bot.Connector.Requests);
-        Assert.Equal(0, _bot.Keys.MetadataRequests);
+        var store = _bot.Factory.Services.GetRequiredService<IConversationReferenceStore>();
+        Assert.Null(await store.GetAsync(BotHost.ConversationId, CancellationToken.None));
     }
 
     [Fact]
@@ -221,6 +222,10 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Slow_invoke_is_answered_within_the_budget_and_its_work_continues_afterwards()
     {
+        // The first request of a fresh host fetches the signing keys and warms up; the budget is about the handler.
+        using var warmUp = await _bot.PostAsync(_bot.Invoke("test.echo", new JsonObject { ["said"] = "warm" }), _bot.ValidToken());
+        Assert.Equal(HttpStatusCode.OK, warmUp.StatusCode);
+
         var watch = Stopwatch.StartNew();
         using var response = await _bot.PostAsync(_bot.Invoke("test.slow"), _bot.ValidToken());
         var answeredAfter = watch.Elapsed;
