@@ -27,6 +27,12 @@ public sealed class CardData
 
     public int? ExpectedVersion => Int(CardDataKeys.ExpectedVersion);
 
+    /// <summary>
+    /// The key for double-click detection: the card's request id per user. A shared card carries the same request id
+    /// for everyone, so two people pressing the same button are two requests, one person pressing twice is one.
+    /// </summary>
+    public string? RequestKey(string userId) => RequestId is { } id ? userId + "|" + id : null;
+
     public string? View => String(CardDataKeys.View);
 
     public bool ConfirmedDespiteWarnings => Bool(Mapping.TeamsCardData.Confirmed) == true;

@@ -129,7 +129,18 @@ public sealed partial class SessionActions(
             return ActionResultCard.Build(problem ?? new MessageView(MessageCode.InvalidInput), context);
         }
 
-        var outcome = await sessions.ExecuteAsync(address, command, data.ExpectedVersion, data.RequestId, cancellationToken);
+        // Additions (entries, agreements) do not conflict with other people's additions, so they are not tied to the
+        // card's version; the request id still catches double clicks and the domain checks the phase and role.
+        var expected = verb is CardVerbs.ContributionAdd or CardVerbs.AgreementAdd ? null : data.ExpectedVersion;
+        var outcome = await sessions.ExecuteAsync(address, command, expected, data.RequestKey(actor), cancellationToken);
+
+        // The Sozialraum-Runde card has one "finish round" button: it runs through the remaining phases to the regular end.
+        for (var step = 1; verb == CardVerbs.SessionNext && outcome is { IsAccepted: true, IsDuplicate: false, Session: { } round }
+            && round.Method.Id == Domain.Methods.MethodIds.SozialraumRunde && round.Status == SessionStatus.Running && step < round.Method.Phases.Count; step++)
+        {
+            outcome = await sessions.ExecuteAsync(address, new AdvancePhase(actor), outcome.Version, data.RequestKey(actor) is { } id ? $"{id}:{step}" : null, cancellationToken);
+        }
+
         return Answer(who, outcome, view, data, context);
     }
 
@@ -226,7 +237,7 @@ public sealed partial class SessionActions(
         var expected = data.ExpectedVersion;
         foreach (var change in changes)
         {
-            var requestId = data.RequestId is { } id ? id + ":" + change.ContributionId : null;
+            var requestId = data.RequestKey(who.UserId) is { } id ? id + ":" + change.ContributionId : null;
             outcome = await sessions.ExecuteAsync(address, change, expected, requestId, cancellationToken);
             if (!outcome.IsAccepted)
             {
@@ -256,11 +267,11 @@ public sealed partial class SessionActions(
 
         var now = time.GetUtcNow();
         var draft = new ConsentDraft(now.AddSeconds(-1), now.AddDays(180), [], data.Bool(CardDataKeys.Release) == true);
-        var outcome = await sessions.ExecuteAsync(address, new RecordConsent(who.UserId, draft), data.ExpectedVersion, data.RequestId, cancellationToken);
+        var outcome = await sessions.ExecuteAsync(address, new RecordConsent(who.UserId, draft), data.ExpectedVersion, data.RequestKey(who.UserId), cancellationToken);
         if (outcome.IsAccepted && !outcome.IsDuplicate && outcome.Session is { Status: SessionStatus.Prepared } prepared
             && prepared.State.Participants.Any(p => p.Id == who.UserId && p.Role == Domain.Methods.ParticipantRole.Moderator))
         {
-            var requestId = data.RequestId is { } id ? id + ":start" : null;
+            var requestId = data.RequestKey(who.UserId) is { } id ? id + ":start" : null;
             outcome = await sessions.ExecuteAsync(address, new StartSession(who.UserId), outcome.Version, requestId, cancellationToken);
         }
 

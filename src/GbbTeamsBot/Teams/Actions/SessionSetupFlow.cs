@@ -209,7 +209,7 @@ public sealed partial class SessionSetupFlow(
         var startNow = data.Bool(CardDataKeys.StartNow) != false;
         if (startNow && moderatorId == who.UserId && !(definition.RequiresConsent && session.State.Consent is null))
         {
-            var requestId = data.RequestId is { } id ? id + ":start" : null;
+            var requestId = data.RequestKey(who.UserId) is { } id ? id + ":start" : null;
             var started = await sessions.ExecuteAsync(session.Address, new StartSession(moderatorId), session.Version, requestId, cancellationToken);
             if (started.Session is { } running)
             {
