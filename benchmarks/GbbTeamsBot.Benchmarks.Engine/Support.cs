@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using GbbTeamsBot.Application;
+using GbbTeamsBot.Application.Deadlines;
+using GbbTeamsBot.Domain.Deadlines;
+using GbbTeamsBot.Domain.Methods;
+using GbbTeamsBot.Domain.Sessions;
+using GbbTeamsBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GbbTeamsBot.Benchmarks.Engine;
+
+internal sealed record EngineBenchmarkSettings(
+    int Sessions, int MinPhase, int MaxPhase, int MinLead, int MaxLead, int ScanIntervalMs, int Firings, int CreateConcurrency, int ExtraWaitSeconds, int Seed)
+{
+    public static EngineBenchmarkSettings Parse(string[] args)
+    {
+        int Get(string name, int fallback, int min, int max)
+        {
+            var i = Array.IndexOf(args, "--" + name);
+            if (i < 0)
+            {
+                return fallback;
+            }
+
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            {
+                throw new ArgumentException($"--{name} needs a whole number from {min} to {max}.");
+            }
+
+            return value;
+        }
+
+        var settings = new EngineBenchmarkSettings(
+            Get("sessions", 10_000, 1, 200_000),
+            Get("min-phase", 60, 60, 270),
+            Get("max-phase", 120, 60, 270),
+            Get("min-lead", 10, 1, 50),
+            Get("max-lead", 50, 1, 59),
+            Get("scan-interval-ms", 1000, 50, 60_000),
+            Get("firings", 8, 1, 64),
+            Get("create-concurrency", 16, 1, 256),
+            Get("extra-wait", 120, 0, 3600),
+            Get("seed", 20261121, 0, int.MaxValue));
+        if (settings.MaxPhase < settings.MinPhase || settings.MaxLead < settings.MinLead)
+        {
+            throw new ArgumentException("--max-phase/--max-lead must not be below --min-phase/--min-lead.");
+        }
+
+        return settings;
+    }
+}
+
+/// <summary>
+/// One session of the run: a Sozialraum-Runde (10-minute total) with phases 0 and 1 of random length (the domain's
+/// minimum phase is one minute), auto-advance, a random phase-warning lead and a session-end warning 20 s after phase 1
+/// is planned to end. So within the run each session has 5 deadlines; phase 2's come later and are not waited for.
+/// </summary>
+internal sealed class SessionPlan
+{
+    public const string Moderator = "bench-mod";
+    public const int DeadlinesPerSession = 5;
+
+    /// <summary>The session-end warning counts whatever phase it fired in (phase 2 when phase 1 ended on time).</summary>
+    public static readonly IReadOnlyList<(DeadlineKind, int)> ExpectedDeadlines =
+    [
+        (DeadlineKind.PhaseWarning, 0), (DeadlineKind.PhaseEnd, 0), (DeadlineKind.PhaseWarning, 1), (DeadlineKind.PhaseEnd, 1), (DeadlineKind.SessionEndWarning, 1),
+    ];
+
+    private SessionPlan(int index, CreateSessionRequest request)
+    {
+        Index = index;
+        Request = request;
+    }
+
+    public int Index { get; }
+
+    public CreateSessionRequest Request { get; }
+
+    public SessionAddress? Address { get; set; }
+
+    public static SessionPlan Random(int index, Random random, EngineBenchmarkSettings settings)
+    {
+        var p0 = TimeSpan.FromSeconds(random.Next(settings.MinPhase, settings.MaxPhase + 1));
+        var p1 = TimeSpan.FromSeconds(random.Next(settings.MinPhase, settings.MaxPhase + 1));
+        var total = TimeSpan.FromMinutes(10);
+        var p2 = total - p0 - p1;
+        var options = new SessionOptions
+        {
+            AutoAdvance = true,
+            PhaseWarningLead = TimeSpan.FromSeconds(random.Next(settings.MinLead, settings.MaxLead + 1)),
+            SessionWarningLead = total - (p0 + p1 + TimeSpan.FromSeconds(20)),
+        };
+        var team = "team-" + (index % 500).ToString("D3", CultureInfo.InvariantCulture);
+        var request = new CreateSessionRequest("bench-tenant", team, "19:bench@thread.tacv2", Moderator, "Bench Moderation", MethodIds.SozialraumRunde)
+        {
+            SessionId = "s" + index.ToString("D6", CultureInfo.InvariantCulture),
+            Options = options,
+            PhasePlan = [p0, p1, p2],
+        };
+        return new SessionPlan(index, request);
+    }
+}
+
+/// <summary>Counts deadline notifications from both scanners: distinct fired deadlines, duplicates, lateness at the call.</summary>
+internal sealed class DeadlineTracker(TimeProvider time) : ISessionNotifier
+{
+    private readonly ConcurrentDictionary<(string Session, DeadlineKind Kind, int Phase), int> _seen = new();
+    private readonly ConcurrentQueue<double> _lateness = new();
+    private int _duplicates;
+
+    public int Fired => _seen.Count;
+
+    public int Duplicates => Volatile.Read(ref _duplicates);
+
+    public IReadOnlyCollection<double> NotifyLatenessMs() => _lateness.ToArray();
+
+    public Task OnStateChangedAsync(SessionNotification notification, CancellationToken cancellationToken)
+    {
+        if (notification.Source != ChangeSource.Deadline)
+        {
+            return Task.CompletedTask;
+        }
+
+        // The deadlines fired by this save share one firing instant: the latest in the log.
+        var now = time.GetUtcNow();
+        var log = notification.Session.State.DeadlineLog;
+        var firedAt = log.Max(d => d.FiredAt);
+        foreach (var fired in log.Where(d => d.FiredAt == firedAt))
+        {
+            if (_seen.TryAdd((notification.Address.SessionId, fired.Kind, fired.PhaseIndex), 1))
+            {
+                _lateness.Enqueue((now - fired.DueAt).TotalMilliseconds);
+            }
+            else
+            {
+                Interlocked.Increment(ref _duplicates);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>One engine host: the application layer over the shared storage, with its own scanner identity.</summary>
+internal sealed class EngineHost : IAsyncDisposable
+{
+    private EngineHost(ServiceProvider services) => Services = services;
+
+    public ServiceProvider Services { get; }
+
+    public DeadlineScanner Scanner => Services.GetRequiredService<DeadlineScanner>();
+
+    public static EngineHost Create(string connectionString, string prefix, string name, EngineBenchmarkSettings settings, ISessionNotifier notifier)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:TablePrefix"] = prefix,
+            ["Engine:InstanceId"] = name,
+            ["Engine:DeadlineScanInterval"] = TimeSpan.FromMilliseconds(settings.ScanIntervalMs).ToString("c", CultureInfo.InvariantCulture),
+            ["Engine:MaxConcurrentFirings"] = settings.Firings.ToString(CultureInfo.InvariantCulture),
+            ["Engine:StartupLookback"] = "00:10:00",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true));
+        services.AddGbbStorage(config);
+        services.AddGbbApplication(config);
+        services.AddSingleton(notifier);
+        return new EngineHost(services.BuildServiceProvider());
+    }
+
+    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+}
