@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace GbbTeamsBot.BotFramework.Inbound;
 
 /// <summary>Applies the configured mode: validate tokens, refuse everything (no app id), or accept all (local Playground).</summary>
-public sealed class InboundAuthenticator : IDisposable
+public sealed partial class InboundAuthenticator : IDisposable
 {
     private readonly BotAuthenticationMode _mode;
     private readonly BotTokenValidator? _validator;
@@ -20,8 +20,16 @@ public sealed class InboundAuthenticator : IDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         var bot = options.Value;
         _mode = bot.Mode;
-        if (_mode != BotAuthenticationMode.Authenticated)
+        var logger = loggers.CreateLogger<InboundAuthenticator>();
+        if (_mode == BotAuthenticationMode.Unauthenticated)
         {
+            LogUnauthenticatedMode(logger);
+            return;
+        }
+
+        if (_mode == BotAuthenticationMode.RefuseAll)
+        {
+            LogRefusingAll(logger);
             return;
         }
 
@@ -61,6 +69,12 @@ public sealed class InboundAuthenticator : IDisposable
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot:AllowUnauthenticated is on: activities are accepted without a token and replies carry none (local Playground use only)")]
+    private static partial void LogUnauthenticatedMode(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot:AppId is empty: every request to the messages endpoint is refused")]
+    private static partial void LogRefusingAll(ILogger logger);
 
     public void Dispose()
     {
