@@ -177,7 +177,7 @@ internal static class Launcher
              you are {playground.Config.CurrentUser.Name}. Type "hilfe" in the personal chat to start.
 
              Open in your browser:  {playground.BaseAddress}
-             Press Ctrl+C to stop everything.
+             Press Ctrl+C to stop everything (from another shell: kill {Environment.ProcessId}).
             ==================================================================================
 
             """;

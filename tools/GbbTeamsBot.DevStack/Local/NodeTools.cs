@@ -44,7 +44,12 @@ public static class NodeTools
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             if (process.ExitCode != 0)
             {
-                throw new InvalidOperationException($"npm ci failed with exit code {process.ExitCode}:\n{await stdout.ConfigureAwait(false)}\n{await stderr.ConfigureAwait(false)}");
+                var lines = ((await stdout.ConfigureAwait(false)) + "\n" + (await stderr.ConfigureAwait(false)))
+                    .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                    .Where(l => !l.StartsWith("npm warn", StringComparison.Ordinal))
+                    .TakeLast(25);
+                throw new InvalidOperationException(
+                    $"npm ci failed with exit code {process.ExitCode} (check the network or your npm registry settings; run `npm ci` in {RepoPaths.Root} to see everything):\n{string.Join('\n', lines)}");
             }
         }
         finally
