@@ -91,11 +91,27 @@ public sealed record ConversationContext(
 public sealed class ConversationPreferences
 {
     private readonly ConcurrentDictionary<string, ConversationContext> _last = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UiLanguage> _sessionLanguages = new(StringComparer.Ordinal);
 
     public void Remember(ConversationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         _last[context.ConversationId] = context;
+    }
+
+    /// <summary>
+    /// The language of a session's shared card and notices: the language of whoever asked for the setup card, so the
+    /// card everyone sees does not switch language with each person who acts.
+    /// </summary>
+    public void RememberSessionLanguage(string sessionId, UiLanguage language) => _sessionLanguages[sessionId] = language;
+
+    public bool KnowsSession(string sessionId) => _sessionLanguages.ContainsKey(sessionId);
+
+    /// <summary>Like <see cref="For(string?)"/>, with the session's own language when known.</summary>
+    public (UiLanguage Language, string TimeZoneId, string? MeetingId) For(string? conversationId, string sessionId)
+    {
+        var conversation = For(conversationId);
+        return _sessionLanguages.TryGetValue(sessionId, out var language) ? (language, conversation.TimeZoneId, conversation.MeetingId) : conversation;
     }
 
     public (UiLanguage Language, string TimeZoneId, string? MeetingId) For(string? conversationId) =>

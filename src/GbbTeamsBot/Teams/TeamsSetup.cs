@@ -24,6 +24,7 @@ public static class TeamsSetup
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "Teams:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();
 
+        DevClock.Register(services, configuration);
         services.AddSingleton<ConversationPreferences>();
         services.AddSingleton<ConversationMembers>();
         services.AddSingleton<SharedCardUpdater>();

@@ -22,6 +22,7 @@ public sealed partial class SessionSetupFlow(
     SessionService sessions,
     ConversationMembers members,
     SharedCardUpdater sharedCards,
+    ConversationPreferences preferences,
     TimeProvider time,
     ILogger<SessionSetupFlow> logger)
 {
@@ -42,6 +43,7 @@ public sealed partial class SessionSetupFlow(
         var who = ConversationContext.From(turn);
         var roster = await members.GetAsync(turn, cancellationToken);
         var view = SetupView(method, roster, who.UserId) with { CasePseudonym = pseudonym };
+        preferences.RememberSessionLanguage(view.Draft.SessionId, who.Language);
         var card = SetupCard.Build(view, who.Cards(time.GetUtcNow()));
         await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
     }
@@ -189,6 +191,11 @@ public sealed partial class SessionSetupFlow(
         }
 
         LogCreated(session.Address.SessionId, definition.Id);
+        if (!preferences.KnowsSession(session.Address.SessionId))
+        {
+            // The setup card came from before a restart: the submitter's language decides.
+            preferences.RememberSessionLanguage(session.Address.SessionId, who.Language);
+        }
 
         // The setup card becomes the shared live card: everyone sees the session where it was set up.
         var cardActivityId = turn.Activity.ReplyToId;

@@ -47,7 +47,7 @@ public sealed partial class SharedCardUpdater(
             return false;
         }
 
-        var (language, zone, _) = preferences.For(location.ConversationId);
+        var (language, zone, _) = preferences.For(location.ConversationId, session.Address.SessionId);
         var context = new Cards.CardContext { Language = language, TimeZoneId = zone, Now = time.GetUtcNow() };
         var card = SessionScreens.Render(session, view: null, viewerId: null, context);
         await connector.UpdateActivityAsync(location.ConversationId, location.ActivityId, Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);

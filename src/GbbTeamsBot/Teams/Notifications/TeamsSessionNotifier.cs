@@ -73,7 +73,7 @@ public sealed partial class TeamsSessionNotifier(
             return;
         }
 
-        var (language, zone, meetingId) = preferences.For(conversationId);
+        var (language, zone, meetingId) = preferences.For(conversationId, session.Address.SessionId);
         var texts = TeamsTexts.For(language);
         var now = time.GetUtcNow();
         var phaseIndex = evt.PhaseIndex ?? Math.Max(0, session.State.CurrentPhaseIndex);
