@@ -2,7 +2,10 @@ using GbbTeamsBot.Storage.Tables;
 
 namespace GbbTeamsBot.Storage.Repositories;
 
-/// <summary>What the bot needs to message a conversation proactively (tenant and team come from the scope).</summary>
+/// <summary>
+/// What the bot needs to message a conversation proactively. The scope is the partition; <see cref="TenantId"/> and
+/// <see cref="TeamId"/> repeat the conversation's own tenant and team for stores whose scope is not the team.
+/// </summary>
 public sealed record ConversationReferenceRecord(
     string ConversationId,
     string ServiceUrl,
@@ -10,7 +13,11 @@ public sealed record ConversationReferenceRecord(
     string? BotName,
     string? ChannelId,
     string? ConversationType,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? TenantId = null,
+    string? TeamId = null,
+    string BotChannel = "msteams",
+    bool LearnedFromAuthenticatedActivity = false);
 
 /// <summary>
 /// Conversation references in the team's partition, RK "{conversationId}". Saving replaces unconditionally on
@@ -38,6 +45,10 @@ public sealed class ConversationReferenceRepository(StorageTables tables)
             ["ChannelId"] = reference.ChannelId,
             ["ConversationType"] = reference.ConversationType,
             ["UpdatedAt"] = reference.UpdatedAt,
+            ["ConversationTenantId"] = reference.TenantId,
+            ["ConversationTeamId"] = reference.TeamId,
+            ["BotChannel"] = reference.BotChannel,
+            ["Authenticated"] = reference.LearnedFromAuthenticatedActivity,
         };
         var table = await tables.GetAsync(tables.ConversationReferences, cancellationToken).ConfigureAwait(false);
         await table.UpsertReplaceAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -80,5 +91,9 @@ public sealed class ConversationReferenceRepository(StorageTables tables)
         entity.GetString("BotName"),
         entity.GetString("ChannelId"),
         entity.GetString("ConversationType"),
-        entity.GetDateTimeOffset("UpdatedAt")!.Value);
+        entity.GetDateTimeOffset("UpdatedAt")!.Value,
+        entity.GetString("ConversationTenantId"),
+        entity.GetString("ConversationTeamId"),
+        entity.GetString("BotChannel") ?? "msteams",
+        entity.GetBoolean("Authenticated") ?? false);
 }

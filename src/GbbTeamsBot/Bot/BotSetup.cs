@@ -1,4 +1,6 @@
 using GbbTeamsBot.BotFramework;
+using GbbTeamsBot.Bot.Persistence;
+using GbbTeamsBot.BotFramework.Conversations;
 using GbbTeamsBot.BotFramework.Inbound;
 
 namespace GbbTeamsBot.Bot;
@@ -8,6 +10,8 @@ public static class BotSetup
 {
     public static IServiceCollection AddGbbBot(this IServiceCollection services, IConfiguration configuration)
     {
+        // Registered before the channel layer so it replaces the in-memory store: references survive restarts.
+        services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.AddBotFramework(configuration);
         services.AddSingleton<IBotCommandRoute, HelpCommand>();
         services.AddSingleton<BotRouter>();

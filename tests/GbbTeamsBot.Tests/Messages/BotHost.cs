@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Core;
 using GbbTeamsBot.Bot;
+using GbbTeamsBot.BotFramework.Conversations;
 using GbbTeamsBot.BotFramework.Inbound;
 using GbbTeamsBot.BotFramework.Schema;
 using GbbTeamsBot.TestServers;
@@ -77,6 +78,8 @@ public sealed class BotHost : IAsyncDisposable
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TokenCredential>(_ => host!.Credential);
+                // These tests run without Table storage; references stay in memory.
+                services.AddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
                 services.AddSingleton(routes);
                 services.AddSingleton<IBotCommandRoute>(routes.Ping);
                 services.AddSingleton<ICardActionRoute>(routes.Echo);
