@@ -76,6 +76,11 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
             failures.Add("Engine:MaxConcurrentFirings must be between 1 and 64.");
         }
 
+        if (options.MaxFiringsPerScan is < 1 or > 5000)
+        {
+            failures.Add("Engine:MaxFiringsPerScan must be between 1 and 5000.");
+        }
+
         if (options.RequestTimeToLive < TimeSpan.FromMinutes(1))
         {
             failures.Add("Engine:RequestTimeToLive must be at least 1 minute.");

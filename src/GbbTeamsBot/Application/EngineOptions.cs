@@ -26,6 +26,9 @@ public sealed class EngineOptions
     /// <summary>Engine:MaxConcurrentFirings, deadlines fired in parallel by one instance.</summary>
     public int MaxConcurrentFirings { get; set; } = 8;
 
+    /// <summary>Engine:MaxFiringsPerScan, rows one scan takes on; with more due the next scan follows at once.</summary>
+    public int MaxFiringsPerScan { get; set; } = 256;
+
     /// <summary>Engine:RequestTimeToLive, how long a request id is remembered for double-click protection.</summary>
     public TimeSpan RequestTimeToLive { get; set; } = TimeSpan.FromHours(24);
 

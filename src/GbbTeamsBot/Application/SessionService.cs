@@ -97,7 +97,7 @@ public sealed partial class SessionService(
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(command);
-        if (requestId is null)
+        if (string.IsNullOrWhiteSpace(requestId))
         {
             return await RunAndNotifyAsync(address, command, expectedVersion, cancellationToken);
         }

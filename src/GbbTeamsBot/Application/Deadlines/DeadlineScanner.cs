@@ -5,7 +5,11 @@ using Microsoft.Extensions.Options;
 namespace GbbTeamsBot.Application.Deadlines;
 
 /// <summary>What one scan did.</summary>
-public sealed record ScanReport(int Due, int Claimed, int Fired, int Stale, int LostClaims);
+public sealed record ScanReport(int Due, int Claimed, int Fired, int Stale, int LostClaims)
+{
+    /// <summary>More rows were due than this scan took on.</summary>
+    public bool MoreDue { get; init; }
+}
 
 /// <summary>
 /// The durable deadline scanner. Every <see cref="EngineOptions.DeadlineScanInterval"/> it reads the due rows of the
@@ -55,9 +59,10 @@ public sealed partial class DeadlineScanner : BackgroundService
         LogStarted(_logger, InstanceId, _options.DeadlineScanInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var backlog = false;
             try
             {
-                await ScanOnceAsync(stoppingToken);
+                backlog = (await ScanOnceAsync(stoppingToken)).MoreDue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -66,6 +71,12 @@ public sealed partial class DeadlineScanner : BackgroundService
             catch (Exception ex) when (ex is TableStorageException or HttpRequestException or TimeoutException or OperationCanceledException)
             {
                 LogScanFailed(_logger, ex);
+            }
+
+            if (backlog)
+            {
+                // More was due than one scan takes on: go again right away instead of idling a whole interval.
+                continue;
             }
 
             var wait = Task.Delay(_options.DeadlineScanInterval, _time, stoppingToken);
@@ -81,7 +92,11 @@ public sealed partial class DeadlineScanner : BackgroundService
         }
     }
 
-    /// <summary>One scan: list due rows, claim, fire. Public so tools and tests can drive it without the timer.</summary>
+    /// <summary>
+    /// One scan: list due rows, claim, fire. Takes on at most <see cref="EngineOptions.MaxFiringsPerScan"/> rows, the
+    /// oldest first (so nothing waits behind a backlog), in random order within a window of four times that (so two
+    /// instances reading the same backlog seldom reach for the same row). Public so tools and tests can drive it.
+    /// </summary>
     public async Task<ScanReport> ScanOnceAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
@@ -89,9 +104,10 @@ public sealed partial class DeadlineScanner : BackgroundService
         var due = await _index.ListDueAsync(from, now, cancellationToken);
         _lastScan = now;
 
-        // Two instances see the same rows; a random order makes them collide less often on claims.
-        var entries = due.ToArray();
-        Random.Shared.Shuffle(entries);
+        var batch = Math.Max(1, _options.MaxFiringsPerScan);
+        var window = due.OrderBy(e => e.Deadline.DueAt).Take(4 * batch).ToArray();
+        Random.Shared.Shuffle(window);
+        var entries = window.Take(batch).OrderBy(e => e.Deadline.DueAt).ToArray();
         int claimed = 0, fired = 0, stale = 0, lost = 0;
         await Parallel.ForEachAsync(
             entries,
@@ -125,7 +141,7 @@ public sealed partial class DeadlineScanner : BackgroundService
                 }
             });
 
-        var report = new ScanReport(entries.Length, claimed, fired, stale, lost);
+        var report = new ScanReport(due.Count, claimed, fired, stale, lost) { MoreDue = due.Count > entries.Length };
         var t = Totals;
         Totals = new ScanReport(t.Due + report.Due, t.Claimed + report.Claimed, t.Fired + report.Fired, t.Stale + report.Stale, t.LostClaims + report.LostClaims);
         return report;

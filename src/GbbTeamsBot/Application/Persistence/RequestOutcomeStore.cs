@@ -26,6 +26,7 @@ public sealed record RequestState(bool IsPending, StoredOutcome? Outcome, DateTi
 /// </remarks>
 public sealed class RequestOutcomeStore(StorageTables tables)
 {
+    /// <summary>Ids up to this length are kept as they are; longer ones by their hash.</summary>
     public const int MaxRequestIdLength = 200;
 
     public async Task<RequestState?> GetAsync(SessionAddress address, string requestId, CancellationToken cancellationToken)
@@ -122,14 +123,14 @@ public sealed class RequestOutcomeStore(StorageTables tables)
             ["ExpiresAt"] = now + timeToLive,
         };
 
+    /// <summary>Long ids (they come from card data, so from the client) are keyed by their SHA-256, never refused.</summary>
     private static string RowKey(SessionAddress address, string requestId)
     {
-        if (string.IsNullOrWhiteSpace(requestId) || requestId.Length > MaxRequestIdLength)
-        {
-            throw new ArgumentException($"A request id must be 1 to {MaxRequestIdLength} characters.", nameof(requestId));
-        }
-
-        return "!cmd|" + KeyCodec.Encode(address.SessionId) + "|" + KeyCodec.Encode(requestId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
+        var key = requestId.Length <= MaxRequestIdLength
+            ? requestId
+            : "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(requestId)));
+        return "!cmd|" + KeyCodec.Encode(address.SessionId) + "|" + KeyCodec.Encode(key);
     }
 
     private static RequestState FromEntity(TableEntity entity)
