@@ -15,6 +15,8 @@ public sealed class PlaygroundPage
 {
     public static readonly TimeSpan CardTimeout = TimeSpan.FromSeconds(20);
     private const string SeenAttribute = "data-e2e-seen";
+    private const string PinAttribute = "data-e2e-card";
+    private int _pinned;
 
     public PlaygroundPage(IPage page, PlaygroundConfig config, PlaygroundApi api)
     {
@@ -120,41 +122,72 @@ public sealed class PlaygroundPage
     /// <summary>All rendered Adaptive Cards that contain the text.</summary>
     public ILocator Cards(string containingText) => Page.Locator(".ac-adaptiveCard", new() { HasText = containingText });
 
-    /// <summary>Cards rendered since the last <see cref="MarkCardsAsSeenAsync"/> (a replaced or updated card counts as new).</summary>
-    public ILocator NewCards(string containingText) =>
-        Page.Locator($".ac-adaptiveCard:not([{SeenAttribute}])", new() { HasText = containingText });
-
     /// <summary>
-    /// Marks every card shown now, so <see cref="WaitForNewCardAsync"/> finds only answers to what comes next: the bot
-    /// also sends cards on its own (a welcome card on install), and channels list the newest thread first.
+    /// Remembers every card shown now with its content, so <see cref="WaitForNewCardAsync"/> finds only answers to what
+    /// comes next: the bot also sends cards on its own (a welcome card on install), channels list the newest thread
+    /// first, and a card the bot replaces (invoke response, update) keeps its place in the page with new content.
     /// Every send and click method of this class calls it first.
     /// </summary>
     public Task MarkCardsAsSeenAsync() =>
-        Page.EvaluateAsync($"() => document.querySelectorAll('.ac-adaptiveCard').forEach(c => c.setAttribute('{SeenAttribute}', ''))");
+        Page.EvaluateAsync(
+            "seen => document.querySelectorAll('.ac-adaptiveCard').forEach(c => c.setAttribute(seen, c.textContent))",
+            SeenAttribute);
 
-    /// <summary>Waits for a card containing the text that was rendered after the last send or click, and returns it.</summary>
+    /// <summary>
+    /// Waits for a card containing the text that is new or changed since the last send or click, and returns a locator
+    /// pinned to it.
+    /// </summary>
     public async Task<ILocator> WaitForNewCardAsync(string containingText, TimeSpan? timeout = null)
     {
-        var card = NewCards(containingText).First;
+        var id = NextPinId();
         try
         {
-            await Expect(card).ToBeVisibleAsync(new() { Timeout = (float)(timeout ?? CardTimeout).TotalMilliseconds });
+            await Page.WaitForFunctionAsync(
+                """
+                ([seen, pin, id, text]) => {
+                  for (const card of document.querySelectorAll('.ac-adaptiveCard')) {
+                    const content = card.textContent;
+                    if (content.includes(text) && card.getAttribute(seen) !== content) {
+                      card.setAttribute(pin, id);
+                      return true;
+                    }
+                  }
+                  return false;
+                }
+                """,
+                new object[] { SeenAttribute, PinAttribute, id, containingText },
+                new PageWaitForFunctionOptions { Timeout = (float)(timeout ?? CardTimeout).TotalMilliseconds, PollingInterval = 100 });
         }
-        catch (PlaywrightException ex)
+        catch (TimeoutException ex)
         {
             var screenshot = await ScreenshotAsync($"failed-{DateTime.UtcNow:HHmmss-fff}");
-            throw new PlaywrightException($"No new card containing '{containingText}' appeared. Screenshot: {screenshot}\n{ex.Message}");
+            throw new TimeoutException($"No new or changed card containing '{containingText}' appeared. Screenshot: {screenshot}", ex);
         }
 
+        var card = Page.Locator($".ac-adaptiveCard[{PinAttribute}='{id}']");
+        await Expect(card).ToBeVisibleAsync();
         return card;
     }
+
+    /// <summary>
+    /// A locator for exactly this rendered card, which stays valid when other cards arrive or are marked as seen.
+    /// When the bot replaces the card in place, it shows the new content.
+    /// </summary>
+    private async Task<ILocator> PinAsync(ILocator card)
+    {
+        var id = NextPinId();
+        await card.EvaluateAsync($"e => e.setAttribute('{PinAttribute}', '{id}')");
+        return Page.Locator($".ac-adaptiveCard[{PinAttribute}='{id}']");
+    }
+
+    private string NextPinId() => Interlocked.Increment(ref _pinned).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Waits until any rendered card contains the text (old or new) and returns the last one in the page.</summary>
     public async Task<ILocator> WaitForCardAsync(string containingText, TimeSpan? timeout = null)
     {
         var card = Cards(containingText).Last;
         await Expect(card).ToBeVisibleAsync(new() { Timeout = (float)(timeout ?? CardTimeout).TotalMilliseconds });
-        return card;
+        return await PinAsync(card);
     }
 
     /// <summary>Clicks a card button (Action.Execute / Action.Submit / Action.ShowCard) by its title.</summary>
@@ -174,20 +207,45 @@ public sealed class PlaygroundPage
         await input.FillAsync(value);
     }
 
-    /// <summary>Chooses an option of a card's Input.ChoiceSet (compact style renders as a select).</summary>
-    public static async Task SelectCardChoiceAsync(ILocator card, string label, string optionTitle)
+    /// <summary>
+    /// Chooses an option of a single-choice Input.ChoiceSet by its label: the Playground renders the compact style as a
+    /// dropdown (combobox + listbox options), the expanded style as radio buttons.
+    /// </summary>
+    public async Task SelectCardChoiceAsync(ILocator card, string label, string optionTitle)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var select = card.GetByLabel(label);
-        if (await select.EvaluateAsync<string>("e => e.tagName") == "SELECT")
+        var dropdown = card.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true });
+        if (await dropdown.CountAsync() > 0)
         {
-            await select.SelectOptionAsync(new SelectOptionValue { Label = optionTitle });
+            await dropdown.ClickAsync();
+            await Page.GetByRole(AriaRole.Option, new() { Name = optionTitle, Exact = true }).ClickAsync();
+            if (await dropdown.EvaluateAsync<string>("e => e.tagName") == "INPUT")
+            {
+                await Expect(dropdown).ToHaveValueAsync(optionTitle);
+            }
+            else
+            {
+                await Expect(dropdown).ToContainTextAsync(optionTitle);
+            }
+
+            return;
         }
-        else
-        {
-            await card.GetByRole(AriaRole.Radio, new() { Name = optionTitle }).Or(card.GetByRole(AriaRole.Checkbox, new() { Name = optionTitle })).First.CheckAsync();
-        }
+
+        await ChoiceOption(card, label, optionTitle, AriaRole.Radio).CheckAsync();
     }
+
+    /// <summary>Ticks (or unticks) one option of a multi-select Input.ChoiceSet or an Input.Toggle, by label and option title.</summary>
+    public static async Task CheckCardChoiceAsync(ILocator card, string label, string optionTitle, bool isChecked = true)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        await ChoiceOption(card, label, optionTitle, AriaRole.Checkbox).SetCheckedAsync(isChecked);
+    }
+
+    // The accessible name is "<label> <option>" in the Playground's renderer; fall back to the option title alone.
+    private static ILocator ChoiceOption(ILocator card, string label, string optionTitle, AriaRole role) =>
+        card.GetByRole(role, new() { Name = $"{label} {optionTitle}", Exact = true })
+            .Or(card.GetByRole(role, new() { Name = optionTitle, Exact = true }))
+            .First;
 
     /// <summary>
     /// Sends a message to the bot as another configured user (the UI can only type as the current user), through the
