@@ -122,6 +122,24 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_very_long_request_id_from_card_data_still_protects_against_a_repeat()
+    {
+        var address = await RunningSessionAsync(MethodIds.KollegialeBeratung);
+        var requestId = new string('x', 5000) + "|/#?";
+
+        var first = await _a.Sessions.ExecuteAsync(address, new PauseSession(Mod), null, requestId);
+        var second = await _b.Sessions.ExecuteAsync(address, new PauseSession(Mod), null, requestId);
+        var other = await _b.Sessions.ExecuteAsync(address, new PauseSession(Mod), null, new string('x', 5000) + "|/#!");
+
+        Assert.True(first.IsAccepted);
+        Assert.True(second.IsDuplicate);
+        Assert.Equal(first.Version, second.Version);
+        Assert.False(other.IsDuplicate);
+        Assert.Equal(RejectionCode.InvalidInState, other.Rejection!.Code);
+        Assert.Equal(SessionStatus.Paused, (await _a.Sessions.GetAsync(address))!.Status);
+    }
+
+    [Fact]
     public async Task Simultaneous_clicks_with_one_request_id_are_processed_once()
     {
         var address = await RunningSessionAsync(MethodIds.SozialraumRunde);

@@ -217,9 +217,36 @@ public sealed class DeadlineScannerTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(changes, shared.Where(n => n.Method == nameof(ISessionNotifier.OnStateChangedAsync)).Select(n => (n.SessionId, n.Version)).Distinct().Count());
     }
 
-    private EngineInstance Engine(string name, string? connectionString = null, RecordingNotifier? notifier = null)
+    [Fact]
+    public async Task A_backlog_larger_than_one_scan_is_worked_off_without_waiting_for_the_next_interval()
     {
-        var engine = new EngineInstance(connectionString ?? azurite.ConnectionString, _prefix, _clock, name, notifier);
+        var creator = Engine("creator");
+        var sessions = new List<SessionAddress>();
+        for (var i = 0; i < 7; i++)
+        {
+            sessions.Add(await StartedAsync(creator, MethodIds.KollegialeBeratung));
+        }
+
+        var scanner = Engine("small-batches", settings: new Dictionary<string, string?> { ["Engine:MaxFiringsPerScan"] = "2" });
+        await scanner.StartScannerAsync();
+        await ScannerWait.FirstScanAsync(scanner.Scanner);
+
+        // One clock step: all seven phase warnings are due at once; the scanner takes two per scan and goes on at once.
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromMinutes(9), scanner.Scanner);
+
+        foreach (var address in sessions)
+        {
+            var stored = (await scanner.Sessions.GetAsync(address))!;
+            Assert.Equal(DeadlineKind.PhaseWarning, Assert.Single(stored.State.DeadlineLog).Kind);
+        }
+
+        Assert.Equal(7, scanner.Scanner.Totals.Fired);
+        Assert.Equal(7, scanner.Notifier.Calls.Count(c => c.Kind == SessionEventKind.PhaseWarning));
+    }
+
+    private EngineInstance Engine(string name, string? connectionString = null, RecordingNotifier? notifier = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var engine = new EngineInstance(connectionString ?? azurite.ConnectionString, _prefix, _clock, name, notifier, settings);
         _engines.Add(engine);
         return engine;
     }

@@ -60,17 +60,23 @@ internal sealed class EngineInstance : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private bool _scannerStarted;
 
-    public EngineInstance(string connectionString, string tablePrefix, TimeProvider time, string name, ISessionNotifier? notifier = null)
+    public EngineInstance(string connectionString, string tablePrefix, TimeProvider time, string name, ISessionNotifier? notifier = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Name = name;
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:TablePrefix"] = tablePrefix,
             ["Engine:DeadlineScanInterval"] = "00:00:01",
             ["Engine:StartupLookback"] = "01:00:00",
             ["Engine:InstanceId"] = name,
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
         services.AddSingleton(time);
