@@ -10,9 +10,10 @@ using GbbTeamsBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// Usage: dotnet run -c Release --project benchmarks/GbbTeamsBot.Benchmarks.Engine [-- --sessions 10000 --min-phase 60 --max-phase 120]
+// Usage: dotnet run -c Release --project benchmarks/GbbTeamsBot.Benchmarks.Engine [-- --sessions 10000 --min-phase 60 --max-phase 120
+//        --min-lead 10 --max-lead 50 --scan-interval-ms 1000 --firings 8 --batch 256 --create-concurrency 16 --extra-wait 120 --seed N]
 var settings = EngineBenchmarkSettings.Parse(args);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Engine benchmark: {settings.Sessions} sessions (Sozialraum-Runde, auto-advance), phases 0 and 1 of {settings.MinPhase}-{settings.MaxPhase} s, warning leads {settings.MinLead}-{settings.MaxLead} s, 2 scanner instances (interval {settings.ScanIntervalMs} ms, {settings.Firings} parallel firings each), Azurite on loopback (in memory)."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Engine benchmark: {settings.Sessions} sessions (Sozialraum-Runde, auto-advance), phases 0 and 1 of {settings.MinPhase}-{settings.MaxPhase} s, warning leads {settings.MinLead}-{settings.MaxLead} s, 2 scanner instances (interval {settings.ScanIntervalMs} ms, {settings.Firings} parallel firings and at most {settings.Batch} per scan each), Azurite on loopback (in memory)."));
 
 await using var azurite = await AzuriteTableService.StartAsync();
 var prefix = "B" + Guid.NewGuid().ToString("N")[..10];

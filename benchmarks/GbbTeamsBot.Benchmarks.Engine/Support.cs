@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace GbbTeamsBot.Benchmarks.Engine;
 
 internal sealed record EngineBenchmarkSettings(
-    int Sessions, int MinPhase, int MaxPhase, int MinLead, int MaxLead, int ScanIntervalMs, int Firings, int CreateConcurrency, int ExtraWaitSeconds, int Seed)
+    int Sessions, int MinPhase, int MaxPhase, int MinLead, int MaxLead, int ScanIntervalMs, int Firings, int Batch, int CreateConcurrency, int ExtraWaitSeconds, int Seed)
 {
     public static EngineBenchmarkSettings Parse(string[] args)
     {
@@ -41,6 +41,7 @@ internal sealed record EngineBenchmarkSettings(
             Get("max-lead", 50, 1, 59),
             Get("scan-interval-ms", 1000, 50, 60_000),
             Get("firings", 8, 1, 64),
+            Get("batch", 256, 1, 5000),
             Get("create-concurrency", 16, 1, 256),
             Get("extra-wait", 120, 0, 3600),
             Get("seed", 20261121, 0, int.MaxValue));
@@ -162,6 +163,7 @@ internal sealed class EngineHost : IAsyncDisposable
             ["Engine:InstanceId"] = name,
             ["Engine:DeadlineScanInterval"] = TimeSpan.FromMilliseconds(settings.ScanIntervalMs).ToString("c", CultureInfo.InvariantCulture),
             ["Engine:MaxConcurrentFirings"] = settings.Firings.ToString(CultureInfo.InvariantCulture),
+            ["Engine:MaxFiringsPerScan"] = settings.Batch.ToString(CultureInfo.InvariantCulture),
             ["Engine:StartupLookback"] = "00:10:00",
         }).Build();
         var services = new ServiceCollection();
