@@ -17,6 +17,28 @@ public sealed class EndToEndFixture : LocalStackFixture
     {
         await base.InitializeAsync();
         _browser = await PlaygroundBrowser.LaunchAsync();
+        await WarmUpAsync();
+    }
+
+    /// <summary>
+    /// The first page load installs the bot in every chat, and the bot welcomes each chat once with a card. Let that
+    /// happen before the tests, so a late welcome card is never mistaken for the answer a test waits for.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        var page = await OpenPlaygroundAsync();
+        await page.SelectChatAsync(PlaygroundChat.Personal);
+        try
+        {
+            await page.Page.Locator(".ac-adaptiveCard").First.WaitForAsync(new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // A bot without a welcome card is fine too.
+        }
+
+        await Task.Delay(1000);
+        await page.Page.Context.CloseAsync();
     }
 
     public override async Task DisposeAsync()
