@@ -102,6 +102,25 @@ public sealed class CardActionGuardTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task Entries_sent_at_the_same_time_are_all_kept_and_the_shared_card_ends_with_all_of_them()
+    {
+        var (session, _) = await _kb.StartAsync(Place.Channel);
+        var carla = await _kb.ViewAsync(TeamsUser.Carla, session);
+        var ben = await _kb.ViewAsync(TeamsUser.Ben, session);
+        _host.Connector.Clear();
+
+        await Task.WhenAll(
+            _kb.ActAsync(TeamsUser.Carla, carla, CardVerbs.ContributionAdd, new JsonObject { ["text"] = "Gibt es eine feste Ansprechperson im Familienzentrum?" }),
+            _kb.ActAsync(TeamsUser.Ben, ben, CardVerbs.ContributionAdd, new JsonObject { ["domain"] = "Motivation", ["light"] = "Green", ["text"] = "Möchte wieder arbeiten" }));
+
+        Assert.Equal(2, (await _kb.LoadAsync(session, Place.Channel)).State.Contributions.Count);
+        await Task.Delay(500);
+        var last = _host.Connector.Requests.Last(r => r.Method == "PUT").Json!["attachments"]![0]!["content"]!;
+        Assert.Contains("feste Ansprechperson", CardJson.Text(last), StringComparison.Ordinal);
+        Assert.Contains("Möchte wieder arbeiten", CardJson.Text(last), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Card_action_for_a_session_of_another_team_is_refused_and_changes_nothing()
     {
         var (session, live) = await _kb.StartAsync(Place.Channel);

@@ -19,6 +19,8 @@ public sealed partial class SharedCardUpdater(
     ILogger<SharedCardUpdater> logger)
 {
     private readonly ConcurrentDictionary<SessionAddress, DateTimeOffset> _running = new();
+    private readonly ConcurrentDictionary<SessionAddress, int> _sentVersions = new();
+    private readonly Lock _order = new();
 
     /// <summary>Sessions whose shared card shows a running clock.</summary>
     public IReadOnlyCollection<SessionAddress> RunningSessions => _running.Keys.ToArray();
@@ -50,7 +52,24 @@ public sealed partial class SharedCardUpdater(
         var (language, zone, _) = preferences.For(location.ConversationId, session.Address.SessionId);
         var context = new Cards.CardContext { Language = language, TimeZoneId = zone, Now = time.GetUtcNow() };
         var card = SessionScreens.Render(session, view: null, viewerId: null, context);
-        await connector.UpdateActivityAsync(location.ConversationId, location.ActivityId, Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
+        var update = Activity.CreateCard(card.ToJson(), card.FallbackText);
+
+        // Notifications of concurrent changes can arrive out of order: never replace a newer state with an older one.
+        // The connector queues the update synchronously (only the newest queued state is sent), so the check and the
+        // hand-over happen under one lock.
+        Task sent;
+        lock (_order)
+        {
+            if (_sentVersions.TryGetValue(session.Address, out var newest) && newest > session.Version)
+            {
+                return false;
+            }
+
+            _sentVersions[session.Address] = session.Version;
+            sent = connector.UpdateActivityAsync(location.ConversationId, location.ActivityId, update, cancellationToken);
+        }
+
+        await sent;
         return true;
     }
 
