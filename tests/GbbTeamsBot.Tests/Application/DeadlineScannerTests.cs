@@ -231,17 +231,21 @@ public sealed class DeadlineScannerTests(AzuriteFixture azurite) : IAsyncLifetim
         await scanner.StartScannerAsync();
         await ScannerWait.FirstScanAsync(scanner.Scanner);
 
-        // One clock step: all seven phase warnings are due at once; the scanner takes two per scan and goes on at once.
-        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromMinutes(9), scanner.Scanner);
+        // One clock step to 11:00: every phase warning (9:00) and phase end (10:00) is due, more than the regular
+        // window's margin ago. The scanner takes two sessions per scan and goes on at once, back to the oldest row.
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromMinutes(11), scanner.Scanner);
 
         foreach (var address in sessions)
         {
             var stored = (await scanner.Sessions.GetAsync(address))!;
-            Assert.Equal(DeadlineKind.PhaseWarning, Assert.Single(stored.State.DeadlineLog).Kind);
+            Assert.Equal(
+                [(DeadlineKind.PhaseWarning, true), (DeadlineKind.PhaseEnd, true)],
+                stored.State.DeadlineLog.Select(d => (d.Kind, d.Late)));
         }
 
         Assert.Equal(7, scanner.Scanner.Totals.Fired);
-        Assert.Equal(7, scanner.Notifier.Calls.Count(c => c.Kind == SessionEventKind.PhaseWarning));
+        Assert.Equal(7, scanner.Notifier.Calls.Count(c => c.Kind == SessionEventKind.PhaseOverdue));
+        Assert.DoesNotContain(scanner.Notifier.Calls, c => c.Kind == SessionEventKind.PhaseWarning);
     }
 
     private EngineInstance Engine(string name, string? connectionString = null, RecordingNotifier? notifier = null, IReadOnlyDictionary<string, string?>? settings = null)

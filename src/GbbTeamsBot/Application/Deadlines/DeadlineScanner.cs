@@ -26,6 +26,7 @@ public sealed partial class DeadlineScanner : BackgroundService
     private readonly EngineOptions _options;
     private readonly ILogger<DeadlineScanner> _logger;
     private DateTimeOffset? _lastScan;
+    private DateTimeOffset? _oldestUnfinished;
     private DateTimeOffset _lastSweep;
     private long _armed;
 
@@ -109,6 +110,7 @@ public sealed partial class DeadlineScanner : BackgroundService
         Random.Shared.Shuffle(window);
         var entries = window.Take(batch).OrderBy(e => e.Deadline.DueAt).ToArray();
         int claimed = 0, fired = 0, stale = 0, lost = 0;
+        var finished = new System.Collections.Concurrent.ConcurrentBag<DeadlineEntry>();
         await Parallel.ForEachAsync(
             entries,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentFirings), CancellationToken = cancellationToken },
@@ -125,6 +127,11 @@ public sealed partial class DeadlineScanner : BackgroundService
                 try
                 {
                     var result = await _firer.FireAsync(mine, ct);
+                    if (result is FiringResult.Fired or FiringResult.Stale or FiringResult.SessionMissing)
+                    {
+                        finished.Add(entry);
+                    }
+
                     if (result == FiringResult.Fired)
                     {
                         Interlocked.Increment(ref fired);
@@ -141,6 +148,10 @@ public sealed partial class DeadlineScanner : BackgroundService
                 }
             });
 
+        // Rows left for later (not taken on, claimed by the other instance, failed) keep the window open back to them,
+        // so a backlog older than the regular margin is still read by the next scans.
+        var done = finished.Select(e => e.Deadline).ToHashSet();
+        _oldestUnfinished = due.Where(e => !done.Contains(e.Deadline)).Select(e => (DateTimeOffset?)e.Deadline.DueAt).Min();
         var report = new ScanReport(due.Count, claimed, fired, stale, lost) { MoreDue = due.Count > entries.Length };
         var t = Totals;
         Totals = new ScanReport(t.Due + report.Due, t.Claimed + report.Claimed, t.Fired + report.Fired, t.Stale + report.Stale, t.LostClaims + report.LostClaims);
@@ -149,7 +160,8 @@ public sealed partial class DeadlineScanner : BackgroundService
 
     /// <summary>
     /// Which minute buckets to read: after a start the whole look-back; then from the last scan minus a margin (a
-    /// row's lease plus two intervals, so rows of a crashed claimer come back); every sweep interval the recovery window.
+    /// row's lease plus two intervals, so rows of a crashed claimer come back), or further back to the oldest row the
+    /// last scan left unfinished; every sweep interval the recovery window.
     /// </summary>
     private DateTimeOffset WindowStart(DateTimeOffset now)
     {
@@ -167,12 +179,15 @@ public sealed partial class DeadlineScanner : BackgroundService
         }
 
         var margin = _options.DeadlineLease + (2 * _options.DeadlineScanInterval);
-        return Min(last, now) - margin;
+        var start = Min(last, now) - margin;
+        return _oldestUnfinished is { } oldest && oldest < start ? Max(oldest, now - max) : start;
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline scanner {InstanceId} started, interval {Interval}")]
     private static partial void LogStarted(ILogger logger, string instanceId, TimeSpan interval);
