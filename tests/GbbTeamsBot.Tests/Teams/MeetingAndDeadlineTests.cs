@@ -94,6 +94,36 @@ public sealed class MeetingAndDeadlineTests(AzuriteFixture azurite) : IClassFixt
     }
 
     [Fact]
+    public async Task Clock_ticker_replaces_the_shared_card_of_running_sessions_with_the_remaining_time()
+    {
+        await _kb.StartAsync(Place.Channel);
+        _host.Connector.Clear();
+        _host.Clock.Jump(TimeSpan.FromMinutes(3));
+
+        await _host.Service<GbbTeamsBot.Teams.Notifications.LiveCardTicker>().TickAsync(CancellationToken.None);
+
+        var put = (await _host.Connector.WaitForAsync(r => r.Method == "PUT" && r.Route.EndsWith("/activities/" + KbDriver.CardId, StringComparison.Ordinal)))[^1];
+        Assert.Contains("noch 7 Min.", CardJson.Text(put.Json!["attachments"]![0]!["content"]!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Action_submit_fallback_arrives_as_a_message_and_is_answered_with_a_card_reply()
+    {
+        var (session, live) = await _kb.StartAsync(Place.Channel);
+        _host.Connector.Clear();
+        var submit = Activities.Message(_host, TeamsUser.Anna, Place.Channel, string.Empty);
+        submit.Remove("text");
+        submit["replyToId"] = KbDriver.CardId;
+        submit["value"] = CardJson.RequireData(live, CardVerbs.SessionNext).DeepClone();
+
+        await _host.PostAsync(submit);
+
+        var reply = await _kb.WaitForCardReplyAsync();
+        Assert.Contains("Phase 2 von 5", CardJson.Text(reply), StringComparison.Ordinal);
+        Assert.Equal(1, (await _kb.LoadAsync(session, Place.Channel)).State.CurrentPhaseIndex);
+    }
+
+    [Fact]
     public async Task Plus_two_minutes_by_the_moderator_moves_the_phase_end()
     {
         var (session, live) = await _kb.StartAsync(Place.Channel);
