@@ -45,6 +45,7 @@ public static class TeamsSetup
         services.AddSingleton<IBotCommandRoute, ProtocolsCommand>();
         services.AddSingleton<IBotCommandRoute, AgendaCommand>();
 
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, MeetingNoticePage.StartupFilter>();
         services.AddSingleton<LiveCardTicker>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveCardTicker>());
 

@@ -40,6 +40,32 @@ public sealed class MeetingAndDeadlineTests(AzuriteFixture azurite) : IClassFixt
     }
 
     [Fact]
+    public async Task Agenda_start_on_the_shared_card_is_refused_for_a_team_member_and_starts_the_meeting_for_the_moderator()
+    {
+        _host.Connector.Clear();
+        await _host.PostAsync(Activities.Message(_host, TeamsUser.Anna, Place.Group, "teamsitzung Wochenteam: Sozialraum-Runde 15; Sonstiges 10"));
+        var agenda = await _kb.WaitForCardReplyAsync();
+        var start = CardJson.RequireData(agenda, CardVerbs.SessionNext);
+
+        var refused = await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Ben, Place.Group, start, "agenda-1"));
+        var started = await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Anna, Place.Group, start, "agenda-1"));
+
+        Assert.Contains("Es wurde nichts geändert.", CardJson.Text(refused), StringComparison.Ordinal);
+        Assert.Contains("endet um", CardJson.Text(started), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Meeting_notice_page_shows_the_text_html_encoded()
+    {
+        using var response = await _host.Client.GetAsync(new Uri("/teams/notice?text=" + Uri.EscapeDataString("Noch 1 Min. <b>Falleingabe</b>") + "&lang=de", UriKind.Relative));
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Noch 1 Min. &lt;b&gt;Falleingabe&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Meeting_start_without_a_prepared_agenda_posts_nothing()
     {
         _host.Connector.Clear();

@@ -47,6 +47,8 @@ public sealed class TeamsHost : IAsyncDisposable
 
     public JumpClock Clock { get; }
 
+    public HttpClient Client => _client;
+
     public static async Task<TeamsHost> StartAsync(string storageConnectionString)
     {
         var keys = await OpenIdTestServer.StartAsync();

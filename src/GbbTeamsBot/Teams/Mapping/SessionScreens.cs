@@ -57,7 +57,10 @@ public static class SessionScreens
 
         if (session.Method.Id == MethodIds.Teamsitzung)
         {
-            return AgendaCard.Build(SessionViewMapper.Agenda(session, viewerId, now), context);
+            // The agenda is the moderator's tool: the shared card shows the controls too (in a chat without card refresh the
+            // moderator has no other way to them); anyone else pressing them gets a clear refusal.
+            var agenda = SessionViewMapper.Agenda(session, viewerId, now);
+            return AgendaCard.Build(viewerId is null ? agenda with { ViewerIsModerator = true } : agenda, context);
         }
 
         if (session.Method.Id == MethodIds.SozialraumRunde && state.Status is SessionStatus.Running or SessionStatus.Paused)
