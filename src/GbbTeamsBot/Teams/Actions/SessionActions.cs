@@ -162,7 +162,7 @@ public sealed partial class SessionActions(
             case CommandStatus.SessionNotFound:
                 return NotFound(who, context);
             default:
-                return SessionScreens.Message((outcome.Message ?? new Bilingual("Bitte noch einmal versuchen.", "Please try again.")).In(SessionViewMapper.Lang(who.Language)), isError: true);
+                return SessionScreens.Message(outcome.Message?.In(SessionViewMapper.Lang(who.Language)) ?? TeamsTexts.For(who.Language)["Outcome_TryAgain"], isError: true);
         }
     }
 
@@ -279,9 +279,7 @@ public sealed partial class SessionActions(
     }
 
     private static AdaptiveCard NotFound(ConversationContext who, CardContext context) =>
-        SessionScreens.Message(new Bilingual(
-            "Diese Sitzung gibt es nicht (mehr) in diesem Team oder Chat. Es wurde nichts geändert.",
-            "This session does not exist (any more) in this team or chat. Nothing was changed.").In(SessionViewMapper.Lang(who.Language)), isError: true);
+        SessionScreens.Message(TeamsTexts.For(who.Language)["Outcome_SessionNotFound"], isError: true);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Card action {Verb} for session {SessionId}")]
     private partial void LogAction(string verb, string sessionId);
