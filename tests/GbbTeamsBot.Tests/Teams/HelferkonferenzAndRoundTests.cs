@@ -108,6 +108,27 @@ public sealed class HelferkonferenzAndRoundTests(AzuriteFixture azurite) : IClas
         Assert.Contains("Bestätigt von", CardJson.Text(confirmed), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sozialraumvorhaben_takes_the_project_input_from_the_presenter()
+    {
+        var (session, live) = await SetUpAsync("vorhaben", new JsonObject
+        {
+            ["method"] = "Sozialraumvorhaben",
+            ["casePseudonym"] = "Vorhaben Quartiersgarten",
+            ["moderatorId"] = "29:a",
+            ["presenterId"] = "29:b",
+            ["adviserIds"] = "29:c",
+            ["startNow"] = "true",
+        });
+        Assert.Contains("Phase 1 von 5", CardJson.Text(live), StringComparison.Ordinal);
+
+        var ben = await _driver.ViewAsync(TeamsUser.Ben, session);
+        var added = await _driver.ActAsync(TeamsUser.Ben, ben, CardVerbs.ContributionAdd, new JsonObject { ["text"] = "Gemeinschaftsgarten im Hof der Schule mit Eltern aus dem Quartier" });
+
+        Assert.Contains("Gemeinschaftsgarten im Hof der Schule", CardJson.Text(added), StringComparison.Ordinal);
+        Assert.Single((await _driver.LoadAsync(session, Place.Channel)).State.Contributions);
+    }
+
     private async Task<(string SessionId, JsonObject Card)> SetUpAsync(string command, JsonObject inputs)
     {
         _host.Connector.Clear();

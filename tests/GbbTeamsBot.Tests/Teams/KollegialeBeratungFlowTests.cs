@@ -50,6 +50,13 @@ public sealed class KollegialeBeratungFlowTests(AzuriteFixture azurite) : IClass
         await ActAsync(TeamsUser.Carla, await ViewAsync(TeamsUser.Carla, session), CardVerbs.ContributionAdd, new JsonObject { ["area"] = "Sozial", ["text"] = "Schwester wohnt im selben Haus" });
         await ActAsync(TeamsUser.Ben, await ViewAsync(TeamsUser.Ben, session), CardVerbs.ContributionAdd, new JsonObject { ["area"] = "Persoenlich", ["text"] = "Spricht drei Sprachen" });
 
+        // The Ressourcenkarte and the Ampeltorte show the entries by area and by life domain.
+        var map = await ViewAsync(TeamsUser.Carla, session, CardViews.ResourceMap);
+        Assert.Contains("Schwester wohnt im selben Haus", CardJson.Text(map), StringComparison.Ordinal);
+        Assert.Contains("Ressourcenkarte", CardJson.Text(map), StringComparison.Ordinal);
+        var ampel = await ViewAsync(TeamsUser.Carla, session, CardViews.Ampeltorte);
+        Assert.Contains("Rückenschmerzen bei langem Stehen", CardJson.Text(ampel), StringComparison.Ordinal);
+
         // Phase 4: ideas; the presenter chooses.
         await ActAsync(TeamsUser.Anna, await ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionNext);
         await ActAsync(TeamsUser.Carla, await ViewAsync(TeamsUser.Carla, session), CardVerbs.ContributionAdd, new JsonObject { ["level"] = "Selbst", ["text"] = "Probetag im Bioladen um die Ecke" });
