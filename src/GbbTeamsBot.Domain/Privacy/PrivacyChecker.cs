@@ -17,7 +17,9 @@ namespace GbbTeamsBot.Domain.Privacy;
 public static partial class PrivacyChecker
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant;
-    private const int TimeoutMs = 250;
+    // A guard against pathological input, not a performance budget: texts are at most a few thousand characters and
+    // the patterns are linear, but a wall-clock limit also fires when the machine is busy, so it is generous.
+    private const int TimeoutMs = 2000;
 
     public static IReadOnlyList<PrivacyFinding> Check(string? text)
     {
