@@ -80,7 +80,7 @@ public sealed class KollegialeBeratungFlowTests(AzuriteFixture azurite) : IClass
         var refused = await ActAsync(TeamsUser.Anna, sharedProtocol, CardVerbs.ProtocolConfirm);
         Assert.Contains("Es wurde nichts geändert.", CardJson.Text(refused), StringComparison.Ordinal);
         var confirmed = await ActAsync(TeamsUser.Ben, await ViewAsync(TeamsUser.Ben, session, CardViews.Protocol), CardVerbs.ProtocolConfirm);
-        Assert.Contains("Bestätigt von", CardJson.Text(confirmed), StringComparison.Ordinal);
+        Assert.Contains("Bestätigt von Person 2", CardJson.Text(confirmed), StringComparison.Ordinal);
         Assert.False(CardJson.HasVerb(confirmed, CardVerbs.ProtocolConfirm));
 
         // The record text is ready to copy.

@@ -258,7 +258,7 @@ public static class SessionViewMapper
         var confirmed = state.ProtocolVersions.Count > 0 && !state.CorrectionPending;
         var confirmers = confirmed
             ? state.ProtocolVersions.Where(v => v.ConfirmedByRole is not null)
-                .Select(v => Labels.For(v.ConfirmedByRole!.Value).In(Lang(language)))
+                .Select(v => ConfirmerName(state, v.ConfirmedByRole!.Value, language))
                 .Distinct()
                 .ToList()
             : [];
@@ -282,6 +282,13 @@ public static class SessionViewMapper
             ViewerHasConfirmed = confirmed,
         };
     }
+
+    /// <summary>The protocol stores only the confirming role; staff roles are shown with their holder's name.</summary>
+    private static string ConfirmerName(SessionSnapshot state, ParticipantRole role, UiLanguage language) =>
+        role is ParticipantRole.Moderator or ParticipantRole.CasePresenter or ParticipantRole.ProtocolKeeper or ParticipantRole.Adviser
+            && state.Participants.FirstOrDefault(p => p.Role == role) is { } holder
+            ? holder.DisplayName
+            : Labels.For(role).In(Lang(language));
 
     public static Language Lang(UiLanguage language) => language == UiLanguage.English ? Language.English : Language.German;
 
