@@ -21,8 +21,10 @@ public static class HelpReply
         BotCommand.Protokolle,
     ];
 
-    public static Activity Card(string? locale) =>
-        Activity.CreateCard(HelpCard.Build(UiLanguages.FromLocale(locale), AvailableCommands).ToJson());
+    public static Activity Card(string? locale) => Card(UiLanguages.FromLocale(locale));
+
+    public static Activity Card(UiLanguage language) =>
+        Activity.CreateCard(HelpCard.Build(language, AvailableCommands).ToJson());
 
     public static Task SendAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -31,7 +33,7 @@ public static class HelpReply
     }
 }
 
-/// <summary>"hilfe", "help", "?": shows the help card.</summary>
+/// <summary>"hilfe", "help", "?": shows the help card, in the language of the word typed.</summary>
 public sealed class HelpCommand : IBotCommandRoute
 {
     public IReadOnlyCollection<string> Words { get; } =
@@ -40,5 +42,27 @@ public sealed class HelpCommand : IBotCommandRoute
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
 
-    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) => HelpReply.SendAsync(turn, cancellationToken);
+    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.ReplyAsync(HelpReply.Card(LanguageOf(turn)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Whoever types "hilfe" reads German, whoever types "help" English, whatever the client's locale says (the
+    /// Agents Playground, for one, sends en-US for everything); "?" follows the locale.
+    /// </summary>
+    private static UiLanguage LanguageOf(TurnContext turn)
+    {
+        var word = turn.TextWithoutMentions.Trim().TrimEnd('.', '!', '?');
+        foreach (var language in new[] { UiLanguage.German, UiLanguage.English })
+        {
+            if (word.StartsWith(BotCommand.Help.Word(language), StringComparison.OrdinalIgnoreCase))
+            {
+                return language;
+            }
+        }
+
+        return UiLanguages.FromLocale(turn.Activity.Locale);
+    }
 }

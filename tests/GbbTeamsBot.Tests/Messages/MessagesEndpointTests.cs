@@ -114,6 +114,21 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.DoesNotContain("Hilfe", card, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hilfe", "en-US", "Hilfe", "Help:")]
+    [InlineData("<at>GBB</at> Hilfe", "en-US", "Hilfe", "Help:")]
+    [InlineData("help", "de-DE", "Help:", "Hilfe")]
+    public async Task Help_word_decides_the_language_of_the_help_card_over_the_locale(string text, string locale, string expected, string unexpected)
+    {
+        using var response = await _bot.PostAsync(_bot.Message(text, locale: locale), _bot.ValidToken());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = (await _bot.Connector.WaitForAsync(IsReply)).Single();
+        var card = reply.Json!["attachments"]![0]!["content"]!.ToJsonString();
+        Assert.Contains(expected, card, StringComparison.Ordinal);
+        Assert.DoesNotContain(unexpected, card, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Entra_token_from_the_bot_service_is_accepted()
     {
