@@ -63,7 +63,7 @@ public sealed partial class GbbActivityHandler : IActivityHandler
         if (route is null)
         {
             LogUnknownVerb(action.Verb.Length > 64 ? action.Verb[..64] : action.Verb);
-            return InvokeResponse.Card(HelpCard.Build(language).ToJson());
+            return InvokeResponse.Card(HelpCard.Build(language, HelpReply.AvailableCommands).ToJson());
         }
 
         return await route.HandleAsync(turn, action, cancellationToken);

@@ -200,7 +200,7 @@ public sealed class TestRoutes
 
         public async Task<InvokeResponse> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
         {
-            await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken);
             await turn.SendAsync(Activity.CreateMessage("fertig"), cancellationToken);
             return InvokeResponse.Message("zu spät");
         }

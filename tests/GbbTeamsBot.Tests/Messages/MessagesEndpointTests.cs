@@ -246,7 +246,8 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var answeredAfter = watch.Elapsed;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.InRange(answeredAfter, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(2.5));
+        // The handler takes 6 s; an answer well before that came from the 1 s budget, even on a busy machine.
+        Assert.InRange(answeredAfter, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(5));
         var late = (await _bot.Connector.WaitForAsync(r => r.Method == "POST" && (string?)r.Json?["text"] == "fertig")).Single();
         Assert.Equal("Bearer test-token-1", late.Authorization);
     }
