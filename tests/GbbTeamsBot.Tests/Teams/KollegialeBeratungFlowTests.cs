@@ -11,17 +11,21 @@ namespace GbbTeamsBot.Tests.Teams;
 /// </summary>
 public sealed class KollegialeBeratungFlowTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
-    private const string SetupCardId = "1712345670001";
     private TeamsHost _host = null!;
+    private KbDriver _kb = null!;
 
-    public async Task InitializeAsync() => _host = await TeamsHost.StartAsync(azurite.ConnectionString);
+    public async Task InitializeAsync()
+    {
+        _host = await TeamsHost.StartAsync(azurite.ConnectionString);
+        _kb = new KbDriver(_host);
+    }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Kb_from_setup_through_phases_agreements_and_confirmed_protocol_to_the_agreements_list()
     {
-        var (session, live) = await StartKbAsync(Place.Channel);
+        var (session, live) = await _kb.StartAsync(Place.Channel);
         Assert.Contains("Falleingabe", CardJson.Text(live), StringComparison.Ordinal);
         Assert.Contains("Phase 1 von 5", CardJson.Text(live), StringComparison.Ordinal);
         Assert.Contains("endet um", CardJson.Text(live), StringComparison.Ordinal);
@@ -34,115 +38,76 @@ public sealed class KollegialeBeratungFlowTests(AzuriteFixture azurite) : IClass
         Assert.Equal(["29:a", "29:b", "29:c"], shared["refresh"]!["userIds"]!.AsArray().Select(u => u!.GetValue<string>()).Order());
 
         // Phase 1: the adviser asks, the case presenter rates a life domain.
-        var carlaView = await ViewAsync(TeamsUser.Carla, session);
-        var question = await ActAsync(TeamsUser.Carla, carlaView, CardVerbs.ContributionAdd, new JsonObject { ["text"] = "Seit wann besteht der Kontakt zum Familienzentrum?" });
+        var carlaView = await _kb.ViewAsync(TeamsUser.Carla, session);
+        var question = await _kb.ActAsync(TeamsUser.Carla, carlaView, CardVerbs.ContributionAdd, new JsonObject { ["text"] = "Seit wann besteht der Kontakt zum Familienzentrum?" });
         Assert.Contains("Seit wann besteht der Kontakt", CardJson.Text(question), StringComparison.Ordinal);
-        var benView = await ViewAsync(TeamsUser.Ben, session);
-        await ActAsync(TeamsUser.Ben, benView, CardVerbs.ContributionAdd, new JsonObject { ["domain"] = "Gesundheit", ["light"] = "Yellow", ["text"] = "Rückenschmerzen bei langem Stehen" });
+        var benView = await _kb.ViewAsync(TeamsUser.Ben, session);
+        await _kb.ActAsync(TeamsUser.Ben, benView, CardVerbs.ContributionAdd, new JsonObject { ["domain"] = "Gesundheit", ["light"] = "Yellow", ["text"] = "Rückenschmerzen bei langem Stehen" });
 
         // Phase 2: the case presenter sets the focus question.
-        live = await ActAsync(TeamsUser.Anna, await ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionNext);
+        live = await _kb.ActAsync(TeamsUser.Anna, await _kb.ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionNext);
         Assert.Contains("Phase 2 von 5", CardJson.Text(live), StringComparison.Ordinal);
-        await ActAsync(TeamsUser.Ben, await ViewAsync(TeamsUser.Ben, session), CardVerbs.ContributionAdd, new JsonObject { ["text"] = "Wie kann Fall A-17 eine Ausbildung finden, die zu den Betreuungszeiten passt?" });
+        await _kb.ActAsync(TeamsUser.Ben, await _kb.ViewAsync(TeamsUser.Ben, session), CardVerbs.ContributionAdd, new JsonObject { ["text"] = "Wie kann Fall A-17 eine Ausbildung finden, die zu den Betreuungszeiten passt?" });
 
         // Phase 3: resources by area from adviser and presenter.
-        await ActAsync(TeamsUser.Anna, await ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionNext);
-        await ActAsync(TeamsUser.Carla, await ViewAsync(TeamsUser.Carla, session), CardVerbs.ContributionAdd, new JsonObject { ["area"] = "Sozial", ["text"] = "Schwester wohnt im selben Haus" });
-        await ActAsync(TeamsUser.Ben, await ViewAsync(TeamsUser.Ben, session), CardVerbs.ContributionAdd, new JsonObject { ["area"] = "Persoenlich", ["text"] = "Spricht drei Sprachen" });
+        await _kb.ActAsync(TeamsUser.Anna, await _kb.ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionNext);
+        await _kb.ActAsync(TeamsUser.Carla, await _kb.ViewAsync(TeamsUser.Carla, session), CardVerbs.ContributionAdd, new JsonObject { ["area"] = "Sozial", ["text"] = "Schwester wohnt im selben Haus" });
+        await _kb.ActAsync(TeamsUser.Ben, await _kb.ViewAsync(TeamsUser.Ben, session), CardVerbs.ContributionAdd, new JsonObject { ["area"] = "Persoenlich", ["text"] = "Spricht drei Sprachen" });
 
         // The Ressourcenkarte and the Ampeltorte show the entries by area and by life domain.
-        var map = await ViewAsync(TeamsUser.Carla, session, CardViews.ResourceMap);
+        var map = await _kb.ViewAsync(TeamsUser.Carla, session, CardViews.ResourceMap);
         Assert.Contains("Schwester wohnt im selben Haus", CardJson.Text(map), StringComparison.Ordinal);
         Assert.Contains("Ressourcenkarte", CardJson.Text(map), StringComparison.Ordinal);
-        var ampel = await ViewAsync(TeamsUser.Carla, session, CardViews.Ampeltorte);
+        var ampel = await _kb.ViewAsync(TeamsUser.Carla, session, CardViews.Ampeltorte);
         Assert.Contains("Rückenschmerzen bei langem Stehen", CardJson.Text(ampel), StringComparison.Ordinal);
 
         // Phase 4: ideas; the presenter chooses.
-        await ActAsync(TeamsUser.Anna, await ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionNext);
-        await ActAsync(TeamsUser.Carla, await ViewAsync(TeamsUser.Carla, session), CardVerbs.ContributionAdd, new JsonObject { ["level"] = "Selbst", ["text"] = "Probetag im Bioladen um die Ecke" });
-        var ideas = await ViewAsync(TeamsUser.Ben, session, CardViews.Ideas);
+        await _kb.ActAsync(TeamsUser.Anna, await _kb.ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionNext);
+        await _kb.ActAsync(TeamsUser.Carla, await _kb.ViewAsync(TeamsUser.Carla, session), CardVerbs.ContributionAdd, new JsonObject { ["level"] = "Selbst", ["text"] = "Probetag im Bioladen um die Ecke" });
+        var ideas = await _kb.ViewAsync(TeamsUser.Ben, session, CardViews.Ideas);
         var ideaId = CardJson.Text(ideas).Contains("Probetag", StringComparison.Ordinal) ? FindIdeaId(ideas) : throw new Xunit.Sdk.XunitException("idea missing");
-        var chosen = await ActAsync(TeamsUser.Ben, ideas, CardVerbs.IdeaChoose, new JsonObject { ["chosenIdeaIds"] = ideaId });
+        var chosen = await _kb.ActAsync(TeamsUser.Ben, ideas, CardVerbs.IdeaChoose, new JsonObject { ["chosenIdeaIds"] = ideaId });
         Assert.Contains("ausgewählt", CardJson.Text(chosen), StringComparison.OrdinalIgnoreCase);
 
         // Phase 5: agreements, then the moderator finishes.
-        await ActAsync(TeamsUser.Anna, await ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionNext);
-        var editor = await ViewAsync(TeamsUser.Ben, session, CardViews.Agreements);
-        var agreed = await ActAsync(TeamsUser.Ben, editor, CardVerbs.AgreementAdd, new JsonObject { ["what"] = "Probetag im Bioladen vereinbaren", ["who"] = "Die Person", ["party"] = "Person", ["due"] = "2030-04-15" });
+        await _kb.ActAsync(TeamsUser.Anna, await _kb.ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionNext);
+        var editor = await _kb.ViewAsync(TeamsUser.Ben, session, CardViews.Agreements);
+        var agreed = await _kb.ActAsync(TeamsUser.Ben, editor, CardVerbs.AgreementAdd, new JsonObject { ["what"] = "Probetag im Bioladen vereinbaren", ["who"] = "Die Person", ["party"] = "Person", ["due"] = "2030-04-15" });
         Assert.Contains("Probetag im Bioladen vereinbaren", CardJson.Text(agreed), StringComparison.Ordinal);
-        var protocol = await ActAsync(TeamsUser.Anna, await ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionFinish);
+        var protocol = await _kb.ActAsync(TeamsUser.Anna, await _kb.ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionFinish);
         Assert.Contains("Protokoll", CardJson.Text(protocol), StringComparison.Ordinal);
         Assert.Contains("Schwester wohnt im selben Haus", CardJson.Text(protocol), StringComparison.Ordinal);
 
         // The shared card offers "confirm" to everyone; only the case presenter may, the moderator's click is refused.
         Assert.False(CardJson.HasVerb(protocol, CardVerbs.ProtocolConfirm));
         var sharedProtocol = await WaitForSharedCardAsync(c => CardJson.HasVerb(c, CardVerbs.ProtocolConfirm));
-        var refused = await ActAsync(TeamsUser.Anna, sharedProtocol, CardVerbs.ProtocolConfirm);
+        var refused = await _kb.ActAsync(TeamsUser.Anna, sharedProtocol, CardVerbs.ProtocolConfirm);
         Assert.Contains("Es wurde nichts geändert.", CardJson.Text(refused), StringComparison.Ordinal);
-        var confirmed = await ActAsync(TeamsUser.Ben, await ViewAsync(TeamsUser.Ben, session, CardViews.Protocol), CardVerbs.ProtocolConfirm);
+        var confirmed = await _kb.ActAsync(TeamsUser.Ben, await _kb.ViewAsync(TeamsUser.Ben, session, CardViews.Protocol), CardVerbs.ProtocolConfirm);
         Assert.Contains("Bestätigt von Person 2", CardJson.Text(confirmed), StringComparison.Ordinal);
         Assert.False(CardJson.HasVerb(confirmed, CardVerbs.ProtocolConfirm));
 
         // The record text is ready to copy.
-        var record = await ActAsync(TeamsUser.Ben, confirmed, CardVerbs.ProtocolRecordText);
+        var record = await _kb.ActAsync(TeamsUser.Ben, confirmed, CardVerbs.ProtocolRecordText);
         Assert.Contains("Probetag im Bioladen vereinbaren", CardJson.Text(record), StringComparison.Ordinal);
 
         // Afterwards the team's open agreements and protocols list them.
         _host.Connector.Clear();
         await _host.PostAsync(Activities.Message(_host, TeamsUser.Carla, Place.Channel, "vereinbarungen"));
-        var list = await WaitForCardReplyAsync();
+        var list = await _kb.WaitForCardReplyAsync();
         Assert.Contains("Probetag im Bioladen vereinbaren", CardJson.Text(list), StringComparison.Ordinal);
         Assert.Contains("Offene Vereinbarungen", CardJson.Text(list), StringComparison.Ordinal);
 
         _host.Connector.Clear();
         await _host.PostAsync(Activities.Message(_host, TeamsUser.Carla, Place.Channel, "protokolle"));
-        var protocols = await WaitForCardReplyAsync();
+        var protocols = await _kb.WaitForCardReplyAsync();
         Assert.True(CardJson.HasVerb(protocols, CardVerbs.ProtocolShow));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    /// <summary>"kb" in the place, setup card submitted by Anna (moderator) with Ben presenting and Carla advising.</summary>
-    internal async Task<(string SessionId, JsonObject Live)> StartKbAsync(Place place, string pseudonym = "Ahorn-07")
-    {
-        _host.Connector.Clear();
-        await _host.PostAsync(Activities.Message(_host, TeamsUser.Anna, place, "kb"));
-        var setup = await WaitForCardReplyAsync();
-        var start = CardJson.RequireData(setup, CardVerbs.SessionStart);
-        var live = await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Anna, place, start, SetupCardId, new JsonObject
-        {
-            ["method"] = "KollegialeBeratung",
-            ["casePseudonym"] = pseudonym,
-            ["moderatorId"] = "29:a",
-            ["presenterId"] = "29:b",
-            ["adviserIds"] = "29:c",
-            ["plannedMinutes"] = "40",
-            ["startNow"] = "true",
-        }));
-        return (start["sessionId"]!.GetValue<string>(), live);
-    }
-
-    internal Task<JsonObject> ViewAsync(TeamsUser user, string sessionId, string view = CardViews.Live, Place? place = null) =>
-        _host.InvokeAsync(Activities.Invoke(_host, user, place ?? Place.Channel, new JsonObject
-        {
-            ["verb"] = CardVerbs.ViewShow,
-            ["requestId"] = Guid.NewGuid().ToString("N"),
-            ["sessionId"] = sessionId,
-            ["expectedVersion"] = 0,
-            ["view"] = view,
-        }, SetupCardId));
-
-    internal Task<JsonObject> ActAsync(TeamsUser user, JsonObject card, string verb, JsonObject? inputs = null, Place? place = null) =>
-        _host.InvokeAsync(Activities.Invoke(_host, user, place ?? Place.Channel, CardJson.RequireData(card, verb), SetupCardId, inputs));
-
-    internal async Task<JsonObject> WaitForCardReplyAsync()
-    {
-        var posts = await _host.Connector.WaitForAsync(r => r.Method == "POST" && r.Body.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal));
-        return posts[^1].Json!["attachments"]![0]!["content"]!.AsObject();
-    }
-
     private async Task<RecordedRequest> WaitForPutAsync(int count) =>
-        (await _host.Connector.WaitForAsync(r => r.Method == "PUT" && r.Route.EndsWith("/activities/" + SetupCardId, StringComparison.Ordinal), count))[^1];
+        (await _host.Connector.WaitForAsync(r => r.Method == "PUT" && r.Route.EndsWith("/activities/" + KbDriver.CardId, StringComparison.Ordinal), count))[^1];
 
     /// <summary>The newest shared card (PUT) that matches.</summary>
     internal async Task<JsonObject> WaitForSharedCardAsync(Func<JsonObject, bool> match)
