@@ -6,7 +6,7 @@ namespace GbbTeamsBot.Cards.Tests;
 internal static class CardJson
 {
     /// <summary>All objects in the card body and actions (not action data, fallbacks or the refresh).</summary>
-    public static IEnumerable<JsonObject> Elements(JsonObject card) => Walk(card).Skip(1);
+    public static IEnumerable<JsonObject> Elements(JsonObject card) => Descendants(card).Skip(1);
 
     public static IReadOnlyList<JsonObject> Executes(AdaptiveCard card) =>
         Elements(card.ToJson()).Where(e => (string?)e["type"] == "Action.Execute").ToArray();
@@ -30,7 +30,8 @@ internal static class CardJson
 
     private static string? Str(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 
-    private static IEnumerable<JsonObject> Walk(JsonNode? node)
+    /// <summary>The node and every object below it; action data is payload, not card structure, and the refresh action is checked on its own.</summary>
+    public static IEnumerable<JsonObject> Descendants(JsonNode? node)
     {
         switch (node)
         {
@@ -43,7 +44,7 @@ internal static class CardJson
                         continue;
                     }
 
-                    foreach (var d in Walk(child))
+                    foreach (var d in Descendants(child))
                     {
                         yield return d;
                     }
@@ -53,7 +54,7 @@ internal static class CardJson
             case JsonArray array:
                 foreach (var child in array)
                 {
-                    foreach (var d in Walk(child))
+                    foreach (var d in Descendants(child))
                     {
                         yield return d;
                     }

@@ -36,7 +36,7 @@ internal static class CardLint
             }
         }
 
-        foreach (var node in Descendants(card))
+        foreach (var node in CardJson.Descendants(card))
         {
             switch ((string?)node["type"])
             {
@@ -99,40 +99,6 @@ internal static class CardLint
             {
                 yield return Event("MissingSubmitFallback", $"{verb}: needs an Action.Submit fallback carrying the same verb.");
             }
-        }
-    }
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                yield return obj;
-                foreach (var (key, child) in obj)
-                {
-                    // Action data is payload, not card structure; the refresh action is checked on its own.
-                    if (key is "data" or "fallback" or "refresh")
-                    {
-                        continue;
-                    }
-
-                    foreach (var d in Descendants(child))
-                    {
-                        yield return d;
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    foreach (var d in Descendants(child))
-                    {
-                        yield return d;
-                    }
-                }
-
-                break;
         }
     }
 
