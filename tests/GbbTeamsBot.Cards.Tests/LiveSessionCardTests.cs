@@ -35,6 +35,19 @@ public sealed class LiveSessionCardTests
     }
 
     [Fact]
+    public void Shared_card_names_the_role_holders_but_tells_nobody_they_only_watch()
+    {
+        var texts = CardTexts.For(UiLanguage.German);
+
+        var shared = CardJson.AllText(LiveSessionCard.Build(SampleViews.Live(new ViewerView(string.Empty, [])), Context()));
+        var watcher = CardJson.AllText(LiveSessionCard.Build(SampleViews.Live(new ViewerView("29:x", [])), Context()));
+
+        Assert.DoesNotContain(texts["Live_YourRole"], shared, StringComparison.Ordinal);
+        Assert.Contains(texts.Name(RoleKind.Moderation), shared, StringComparison.Ordinal);
+        Assert.Contains(texts["Live_YourRole"], watcher, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Adviser_sees_no_moderator_controls()
     {
         var verbs = CardJson.Verbs(LiveSessionCard.Build(SampleViews.Live(SampleViews.Adviser(ContributionKind.Resource)), Context()));

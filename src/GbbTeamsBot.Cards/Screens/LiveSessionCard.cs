@@ -123,11 +123,17 @@ public static class LiveSessionCard
         var own = view.Viewer.Roles.Count == 0
             ? t["Live_NoRole"]
             : string.Join(", ", view.Viewer.Roles.Select(t.Name));
-        var facts = new List<Fact> { new(t["Live_YourRole"], own) };
+        // The shared card has no viewer, so "your role" would wrongly tell everyone they only watch.
+        var facts = view.Viewer.IsShared ? new List<Fact>() : new List<Fact> { new(t["Live_YourRole"], own) };
         facts.AddRange(view.RoleHolders
             .GroupBy(r => r.Role)
             .OrderBy(g => g.Key)
             .Select(g => new Fact(t.Name(g.Key), CardParts.Clip(string.Join(", ", g.Select(r => r.DisplayName)), 200))));
+        if (facts.Count == 0)
+        {
+            facts.Add(new(t["Live_YourRole"], own));
+        }
+
         return new FactSet(facts) { Spacing = Spacing.Medium };
     }
 

@@ -16,6 +16,9 @@ public sealed record ViewerView(string UserId, IReadOnlyList<RoleKind> Roles)
 
     public bool IsCasePresenter => Roles.Contains(RoleKind.Falleinbringend);
 
+    /// <summary>No particular viewer: the shared card everyone sees until their own view arrives.</summary>
+    public bool IsShared => string.IsNullOrEmpty(UserId);
+
     /// <summary>The input the viewer's role may use in the current phase; null shows none.</summary>
     public ContributionKind? MayAdd { get; init; }
 }
