@@ -29,6 +29,7 @@ public static class ApplicationSetup
         services.TryAddSingleton<ISessionNotifier, NullSessionNotifier>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<TeamQueries>();
+        services.TryAddSingleton<AgreementStatusService>();
         services.TryAddSingleton<DeadlineFirer>();
         services.TryAddSingleton<DeadlineScanner>();
         if (section.GetValue(nameof(EngineOptions.DeadlineScannerEnabled), true))

@@ -31,6 +31,7 @@ public static class TeamsSetup
         services.AddSingleton<ISessionNotifier, TeamsSessionNotifier>();
         services.AddSingleton<SessionSetupFlow>();
         services.AddSingleton<SessionActions>();
+        services.AddSingleton<Commands.OpenAgreementsList>();
         foreach (var verb in CardVerbs.SessionVerbs.Concat([CardVerbs.AgreementDone]).Distinct())
         {
             services.AddSingleton<ICardActionRoute>(sp => new SessionVerbRoute(verb, sp.GetRequiredService<SessionActions>()));

@@ -1,5 +1,7 @@
+using GbbTeamsBot.Application;
 using System.Text.Json.Nodes;
 using GbbTeamsBot.Cards;
+using GbbTeamsBot.Domain.Agreements;
 using GbbTeamsBot.Testing;
 using GbbTeamsBot.TestServers;
 
@@ -97,6 +99,16 @@ public sealed class KollegialeBeratungFlowTests(AzuriteFixture azurite) : IClass
         var list = await _kb.WaitForCardReplyAsync();
         Assert.Contains("Probetag im Bioladen vereinbaren", CardJson.Text(list), StringComparison.Ordinal);
         Assert.Contains("Offene Vereinbarungen", CardJson.Text(list), StringComparison.Ordinal);
+
+        // Ticked off from the list: stored as done, the list comes back without it, and it stays done.
+        var afterDone = await _kb.ActAsync(TeamsUser.Carla, list, CardVerbs.AgreementDone);
+        Assert.Contains("Offene Vereinbarungen", CardJson.Text(afterDone), StringComparison.Ordinal);
+        Assert.DoesNotContain("Probetag im Bioladen vereinbaren", CardJson.Text(afterDone), StringComparison.Ordinal);
+        var stored = await _host.Service<TeamQueries>().ListAgreementsForCaseAsync(TeamsHost.Tenant, "team:" + Place.Channel.TeamId, "Ahorn-07");
+        Assert.Equal(AgreementStatus.Done, Assert.Single(stored).Status);
+        _host.Connector.Clear();
+        await _host.PostAsync(Activities.Message(_host, TeamsUser.Carla, Place.Channel, "vereinbarungen"));
+        Assert.DoesNotContain("Probetag im Bioladen vereinbaren", CardJson.Text(await _kb.WaitForCardReplyAsync()), StringComparison.Ordinal);
 
         _host.Connector.Clear();
         await _host.PostAsync(Activities.Message(_host, TeamsUser.Carla, Place.Channel, "protokolle"));

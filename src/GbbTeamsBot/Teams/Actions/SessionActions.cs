@@ -30,6 +30,8 @@ namespace GbbTeamsBot.Teams.Actions;
 public sealed partial class SessionActions(
     SessionService sessions,
     SessionSetupFlow setup,
+    AgreementStatusService agreementStatus,
+    Commands.OpenAgreementsList openAgreements,
     ConversationPreferences preferences,
     TimeProvider time,
     ILogger<SessionActions> logger)
@@ -59,12 +61,24 @@ public sealed partial class SessionActions(
             CardVerbs.ProtocolShow => await ShowAsync(who, address, CardViews.Protocol, context, cancellationToken),
             CardVerbs.ProtocolRecordText => await RecordTextAsync(who, address, context, cancellationToken),
             CardVerbs.AgreementRemove => SessionScreens.Message(TeamsTexts.For(who.Language)["Agreement_RemoveNotAvailable"], isError: true),
-            CardVerbs.AgreementDone => SessionScreens.Message(TeamsTexts.For(who.Language)["Agreement_DoneNotAvailable"], isError: true),
+            CardVerbs.AgreementDone => await MarkAgreementDoneAsync(turn, who, address, data, cancellationToken),
             CardVerbs.IdeaChoose => await ChooseIdeasAsync(who, address, data, context, cancellationToken),
             CardVerbs.ConsentConfirm => await ConsentAsync(who, address, data, context, cancellationToken),
             _ => await CommandAsync(who, address, action.Verb, data, context, cancellationToken),
         };
         return await AnswerAsync(turn, card, cancellationToken);
+    }
+
+    /// <summary>"Erledigt" on the team's list: the agreement is stored as done and the list comes back without it.</summary>
+    private async Task<AdaptiveCard> MarkAgreementDoneAsync(TurnContext turn, ConversationContext who, SessionAddress address, CardData data, CancellationToken cancellationToken)
+    {
+        var agreementId = data.String(CardDataKeys.AgreementId);
+        var change = agreementId is { Length: > 0 and <= 128 }
+            ? await agreementStatus.SetStatusAsync(address.TenantId, address.TeamId, address.SessionId, agreementId, AgreementStatus.Done, cancellationToken)
+            : AgreementStatusChange.NotFound;
+        return change == AgreementStatusChange.NotFound
+            ? SessionScreens.Message(TeamsTexts.For(who.Language)["Agreement_NotFound"], isError: true)
+            : await openAgreements.BuildAsync(turn, who, cancellationToken);
     }
 
     /// <summary>Invokes get the card as their answer; the Action.Submit fallback (a message) gets it as a reply.</summary>

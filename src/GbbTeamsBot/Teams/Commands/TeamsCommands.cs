@@ -35,31 +35,14 @@ public sealed class StartMethodCommand(MethodKind method, IReadOnlyCollection<st
 }
 
 /// <summary>"vereinbarungen" / "agreements": the team's open agreements (what, who, by when), overdue first.</summary>
-public sealed class AgreementsCommand(TeamQueries queries, SessionService sessions, TimeProvider time) : IBotCommandRoute
+public sealed class AgreementsCommand(OpenAgreementsList list) : IBotCommandRoute
 {
     public IReadOnlyCollection<string> Words { get; } = ["vereinbarungen", "agreements"];
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var who = ConversationContext.From(turn);
-        var open = await queries.ListOpenAgreementsAsync(who.TenantId, who.TeamKey, cancellationToken);
-        var items = new List<OpenAgreementView>();
-        var methods = new Dictionary<string, MethodKind>(StringComparer.Ordinal);
-        foreach (var item in open.Take(OpenAgreementsCard.MaxItems * 2))
-        {
-            var sessionId = item.Agreement.SourceSessionId;
-            if (!methods.TryGetValue(sessionId, out var method))
-            {
-                var session = await sessions.GetAsync(new SessionAddress(who.TenantId, who.TeamKey, sessionId), cancellationToken);
-                method = session is null ? MethodKind.KollegialeBeratung : CardVocabulary.Method(session.Method.Id);
-                methods[sessionId] = method;
-            }
-
-            items.Add(new OpenAgreementView(new SessionRef(sessionId, 0), method, item.Agreement.CaseReference ?? string.Empty, SessionViewMapper.Agreement(item.Agreement)));
-        }
-
-        var card = OpenAgreementsCard.Build(new OpenAgreementsView(TeamName(turn), items), who.Cards(time.GetUtcNow()));
+        var card = await list.BuildAsync(turn, ConversationContext.From(turn), cancellationToken);
         await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
     }
 
