@@ -108,49 +108,24 @@ internal static class ContributionParts
         switch (kind)
         {
             case ContributionKind.Resource:
-                items.Add(new ChoiceSetInput(CardDataKeys.Area, t["Input_Area"], t.Choices<ResourceArea>(Names.Name))
-                {
-                    Value = nameof(ResourceArea.Persoenlich),
-                    IsRequired = true,
-                    ErrorMessage = t["Input_ChoiceRequired"],
-                });
+                items.Add(RequiredChoice<ResourceArea>(t, CardDataKeys.Area, t["Input_Area"], Names.Name, ResourceArea.Persoenlich));
                 break;
             case ContributionKind.Idea:
-                items.Add(new ChoiceSetInput(CardDataKeys.Level, t["Input_Level"], t.Choices<IdeaLevel>(Names.Name))
-                {
-                    Value = nameof(IdeaLevel.Selbst),
-                    IsRequired = true,
-                    ErrorMessage = t["Input_ChoiceRequired"],
-                });
+                items.Add(RequiredChoice<IdeaLevel>(t, CardDataKeys.Level, t["Input_Level"], Names.Name, IdeaLevel.Selbst));
                 break;
             case ContributionKind.Ampeltorte:
                 items.Add(new ColumnSet([
                     new Column([
-                        new ChoiceSetInput(CardDataKeys.Domain, t["Input_Domain"], t.Choices<LifeDomain>(Names.Name))
-                        {
-                            Value = nameof(LifeDomain.FinanzenWohnen),
-                            IsRequired = true,
-                            ErrorMessage = t["Input_ChoiceRequired"],
-                        },
+                        RequiredChoice<LifeDomain>(t, CardDataKeys.Domain, t["Input_Domain"], Names.Name, LifeDomain.FinanzenWohnen),
                     ]) { Width = ColumnWidth.Stretch },
                     new Column([
-                        new ChoiceSetInput(CardDataKeys.Light, t["Input_Light"], t.Choices<TrafficLight>(Names.Name))
-                        {
-                            // Start with green when the person is unsure.
-                            Value = nameof(TrafficLight.Green),
-                            IsRequired = true,
-                            ErrorMessage = t["Input_ChoiceRequired"],
-                        },
+                        // Start with green when the person is unsure.
+                        RequiredChoice<TrafficLight>(t, CardDataKeys.Light, t["Input_Light"], Names.Name, TrafficLight.Green),
                     ]) { Width = ColumnWidth.Stretch },
                 ]));
                 break;
             case ContributionKind.RoundEntry:
-                items.Add(new ChoiceSetInput(CardDataKeys.Category, t["Input_Category"], t.Choices<RoundCategory>(Names.Name))
-                {
-                    Value = nameof(RoundCategory.Beobachtung),
-                    IsRequired = true,
-                    ErrorMessage = t["Input_ChoiceRequired"],
-                });
+                items.Add(RequiredChoice<RoundCategory>(t, CardDataKeys.Category, t["Input_Category"], Names.Name, RoundCategory.Beobachtung));
                 break;
             case ContributionKind.HelperSystem:
                 items.Add(new TextInput(CardDataKeys.Agency, t["Input_Agency"])
@@ -199,6 +174,16 @@ internal static class ContributionParts
         ]));
         return new Container(items) { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium, Separator = true };
     }
+
+    /// <summary>A required drop-down over an enum, preselected so the common case is one click.</summary>
+    private static ChoiceSetInput RequiredChoice<T>(CardTexts t, string id, string label, Func<CardTexts, T, string> name, T preselected)
+        where T : struct, Enum =>
+        new(id, label, t.Choices(name))
+        {
+            Value = preselected.ToString(),
+            IsRequired = true,
+            ErrorMessage = t["Input_ChoiceRequired"],
+        };
 
     private static int SubGroup(ContributionView c) => c.Kind switch
     {
