@@ -31,25 +31,7 @@ public sealed record TextBlock(string Text) : CardElement
             json["wrap"] = true;
         }
 
-        if (Size != TextSize.Default)
-        {
-            json["size"] = JsonNames.Of(Size);
-        }
-
-        if (Weight != TextWeight.Default)
-        {
-            json["weight"] = JsonNames.Of(Weight);
-        }
-
-        if (Color != TextColor.Default)
-        {
-            json["color"] = JsonNames.Of(Color);
-        }
-
-        if (IsSubtle)
-        {
-            json["isSubtle"] = true;
-        }
+        TextStyle.Write(json, Size, Weight, Color, IsSubtle);
 
         if (MaxLines is { } maxLines)
         {
@@ -85,29 +67,10 @@ public sealed record TextRun(string Text)
     public JsonObject ToJson()
     {
         var json = new JsonObject { ["type"] = "TextRun", ["text"] = Text };
-        if (Size != TextSize.Default)
-        {
-            json["size"] = JsonNames.Of(Size);
-        }
-
-        if (Weight != TextWeight.Default)
-        {
-            json["weight"] = JsonNames.Of(Weight);
-        }
-
-        if (Color != TextColor.Default)
-        {
-            json["color"] = JsonNames.Of(Color);
-        }
-
+        TextStyle.Write(json, Size, Weight, Color, IsSubtle);
         if (Italic)
         {
             json["italic"] = true;
-        }
-
-        if (IsSubtle)
-        {
-            json["isSubtle"] = true;
         }
 
         if (Highlight)
@@ -286,4 +249,31 @@ public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement
     protected override string TypeName => "ActionSet";
 
     protected override void WriteProperties(JsonObject json) => json["actions"] = CardAction.ToArray(Actions);
+}
+
+/// <summary>The text style TextBlock and TextRun share; defaults are left out so cards stay small.</summary>
+internal static class TextStyle
+{
+    public static void Write(JsonObject json, TextSize size, TextWeight weight, TextColor color, bool isSubtle)
+    {
+        if (size != TextSize.Default)
+        {
+            json["size"] = JsonNames.Of(size);
+        }
+
+        if (weight != TextWeight.Default)
+        {
+            json["weight"] = JsonNames.Of(weight);
+        }
+
+        if (color != TextColor.Default)
+        {
+            json["color"] = JsonNames.Of(color);
+        }
+
+        if (isSubtle)
+        {
+            json["isSubtle"] = true;
+        }
+    }
 }
