@@ -12,6 +12,9 @@ public enum AgreementStatusChange
     Changed,
     Unchanged,
     NotFound,
+
+    /// <summary>Changed by others on every attempt; nothing was written, try again.</summary>
+    Conflict,
 }
 
 /// <summary>
@@ -59,6 +62,6 @@ public sealed class AgreementStatusService(AgreementRepository agreements, TimeP
             }
         }
 
-        return AgreementStatusChange.Unchanged;
+        return AgreementStatusChange.Conflict;
     }
 }

@@ -76,9 +76,12 @@ public sealed partial class SessionActions(
         var change = agreementId is { Length: > 0 and <= 128 }
             ? await agreementStatus.SetStatusAsync(address.TenantId, address.TeamId, address.SessionId, agreementId, AgreementStatus.Done, cancellationToken)
             : AgreementStatusChange.NotFound;
-        return change == AgreementStatusChange.NotFound
-            ? SessionScreens.Message(TeamsTexts.For(who.Language)["Agreement_NotFound"], isError: true)
-            : await openAgreements.BuildAsync(turn, who, cancellationToken);
+        return change switch
+        {
+            AgreementStatusChange.NotFound => SessionScreens.Message(TeamsTexts.For(who.Language)["Agreement_NotFound"], isError: true),
+            AgreementStatusChange.Conflict => ActionResultCard.Build(new MessageView(MessageCode.TryAgainLater), who.Cards(time.GetUtcNow())),
+            _ => await openAgreements.BuildAsync(turn, who, cancellationToken),
+        };
     }
 
     /// <summary>Invokes get the card as their answer; the Action.Submit fallback (a message) gets it as a reply.</summary>
