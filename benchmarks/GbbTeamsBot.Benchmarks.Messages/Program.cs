@@ -8,6 +8,7 @@ using Azure.Core;
 using GbbTeamsBot.Bot;
 using GbbTeamsBot.BotFramework.Inbound;
 using GbbTeamsBot.BotFramework.Schema;
+using GbbTeamsBot.DevStack.Local;
 using GbbTeamsBot.TestServers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,6 +34,7 @@ internal static class MessagesBenchmark
         var concurrency = ArgOrDefault(2, 16);
         var messages = ArgOrDefault(3, 1000);
 
+        await using var azurite = await AzuriteTableService.StartAsync();
         await using var keys = await OpenIdTestServer.StartAsync();
         await using var connector = await FakeConnector.StartAsync();
         var credential = new TestTokenCredential();
@@ -42,7 +44,7 @@ internal static class MessagesBenchmark
             builder.UseSetting("Bot:AppId", OpenIdTestServer.AppId);
             builder.UseSetting("Bot:Auth:BotFrameworkMetadataUrl", keys.BotFrameworkMetadataUrl.ToString());
             builder.UseSetting("Bot:Auth:EntraMetadataUrl", keys.EntraMetadataUrl.ToString());
-            builder.UseSetting("Storage:ConnectionString", "UseDevelopmentStorage=true");
+            builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
             {

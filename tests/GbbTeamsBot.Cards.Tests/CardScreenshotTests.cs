@@ -1,5 +1,5 @@
 using GbbTeamsBot.Cards.Tests.Samples;
-using GbbTeamsBot.Cards.Tests.Validation;
+using GbbTeamsBot.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -12,21 +12,21 @@ namespace GbbTeamsBot.Cards.Tests;
 /// </summary>
 public sealed class CardScreenshotTests(ITestOutputHelper output)
 {
-    [ChromiumFact]
+    [Fact]
     [Trait("Category", "Screenshots")]
     public async Task Sample_cards_render_in_Chromium_and_are_saved_as_screenshots()
     {
-        NodeRunner.RequirePackage("adaptivecards");
         var folder = Path.Combine(AppContext.BaseDirectory, "artifacts", "cards");
         Directory.CreateDirectory(folder);
         var hostConfig = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Validation", "teams-hostconfig.json"));
 
         using var playwright = await Playwright.CreateAsync();
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
+            ExecutablePath = await HeadlessChromium.ExecutablePathAsync(),
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+            Args = HeadlessChromium.Arguments,
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 700, Height = 900 } });
         var errors = new List<string>();
@@ -56,7 +56,7 @@ public sealed class CardScreenshotTests(ITestOutputHelper output)
 
     private static async Task<string> RenderPageHtml()
     {
-        var dist = Path.Combine(RepoPaths.NodeModules, "adaptivecards", "dist");
+        var dist = Path.Combine(NodeScripts.RequirePackages("adaptivecards"), "adaptivecards", "dist");
         var script = await File.ReadAllTextAsync(Path.Combine(dist, "adaptivecards.min.js"));
         var css = await File.ReadAllTextAsync(Path.Combine(dist, "adaptivecards.css"));
         return $$"""

@@ -1,6 +1,7 @@
 using GbbTeamsBot.Domain.Deadlines;
 using GbbTeamsBot.Domain.Sessions;
 using static GbbTeamsBot.Domain.Tests.Fixtures;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GbbTeamsBot.Domain.Tests;
 
@@ -9,7 +10,7 @@ public sealed class DeadlineTests
     [Fact]
     public void Running_phase_has_a_warning_one_minute_before_its_end_then_the_end()
     {
-        var clock = new FakeClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var session = Running();
 
         var warning = session.NextDeadline()!;
@@ -43,7 +44,7 @@ public sealed class DeadlineTests
     [Fact]
     public void Stale_token_after_the_moderator_extends_the_phase_is_ignored_and_changes_nothing()
     {
-        var clock = new FakeClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var session = Running();
         var old = session.NextDeadline()!;
         clock.AdvanceMinutes(5);
@@ -121,7 +122,7 @@ public sealed class DeadlineTests
     [Fact]
     public void Session_end_warning_comes_five_minutes_before_the_planned_end()
     {
-        var clock = new FakeClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var session = Running();
         var minutes = new[] { 10, 5, 10, 10 };
         foreach (var m in minutes)
@@ -140,7 +141,7 @@ public sealed class DeadlineTests
     [Fact]
     public void Pausing_removes_the_deadline_and_resuming_shifts_it_by_the_pause()
     {
-        var clock = new FakeClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var session = Running();
         clock.AdvanceMinutes(4);
         session.Ok(new PauseSession(Mod), clock.Now);

@@ -4,6 +4,7 @@ using GbbTeamsBot.Domain.Methods;
 using GbbTeamsBot.Domain.Protocol;
 using GbbTeamsBot.Domain.Sessions;
 using static GbbTeamsBot.Domain.Tests.Fixtures;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GbbTeamsBot.Domain.Tests;
 
@@ -49,7 +50,7 @@ public sealed class MethodRunTests
     [MemberData(nameof(AllMethods))]
     public void Every_method_runs_from_start_to_finish_with_a_confirmed_protocol(string methodId)
     {
-        var clock = new FakeClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var session = Running(methodId);
         if (methodId == MethodIds.Helferkonferenz)
         {

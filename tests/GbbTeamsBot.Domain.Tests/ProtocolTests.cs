@@ -5,6 +5,7 @@ using GbbTeamsBot.Domain.Methods;
 using GbbTeamsBot.Domain.Protocol;
 using GbbTeamsBot.Domain.Sessions;
 using static GbbTeamsBot.Domain.Tests.Fixtures;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GbbTeamsBot.Domain.Tests;
 
@@ -24,7 +25,7 @@ public sealed class ProtocolTests
     /// <summary>A participatory consultation with the person present (named "Jürgen Müller" in Teams).</summary>
     private static ConsultationSession CompletedParticipatorySession()
     {
-        var clock = new FakeClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var session = Running(MethodIds.PartizipativeKollegialeBeratung, earlier: [Earlier]);
         session.Ok(new ReviewEarlierAgreement(Presenter, Earlier.Id, AgreementStatus.Done), clock.Now);
         session.Ok(new AdvancePhase(Mod), clock.AdvanceMinutes(5));
@@ -124,7 +125,7 @@ public sealed class ProtocolTests
     [Fact]
     public void Confirmed_protocol_is_immutable_and_a_correction_becomes_a_new_version()
     {
-        var clock = new FakeClock(T0.AddHours(2));
+        var clock = new FakeTimeProvider(T0.AddHours(2));
         var session = CompletedParticipatorySession();
         Assert.False(session.Execute(new ConfirmProtocol(Adviser1), clock.Now).IsAccepted);
         session.Ok(new ConfirmProtocol(Presenter), clock.Now);

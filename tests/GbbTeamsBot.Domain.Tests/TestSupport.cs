@@ -3,17 +3,23 @@ using GbbTeamsBot.Domain.Consent;
 using GbbTeamsBot.Domain.Contributions;
 using GbbTeamsBot.Domain.Methods;
 using GbbTeamsBot.Domain.Sessions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GbbTeamsBot.Domain.Tests;
 
-/// <summary>A tiny manual clock: the domain takes instants, tests move them.</summary>
-internal sealed class FakeClock(DateTimeOffset start)
+/// <summary>The domain takes instants: tests read them off the library's fake clock, in the fixtures' UTC offset.</summary>
+internal static class FakeTimeProviderExtensions
 {
-    public DateTimeOffset Now { get; private set; } = start;
+    extension(FakeTimeProvider clock)
+    {
+        public DateTimeOffset Now => clock.GetUtcNow().ToOffset(Fixtures.T0.Offset);
 
-    public DateTimeOffset Advance(TimeSpan by) => Now += by;
-
-    public DateTimeOffset AdvanceMinutes(double minutes) => Advance(TimeSpan.FromMinutes(minutes));
+        public DateTimeOffset AdvanceMinutes(double minutes)
+        {
+            clock.Advance(TimeSpan.FromMinutes(minutes));
+            return clock.Now;
+        }
+    }
 }
 
 internal static class Fixtures

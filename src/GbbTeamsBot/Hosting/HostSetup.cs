@@ -12,6 +12,7 @@ public static class HostSetup
     public static WebApplicationBuilder AddGbbTeamsBot(this WebApplicationBuilder builder)
     {
         UnauthenticatedModeGuard.Enforce(builder.Configuration, builder.Environment);
+        DevelopmentListenAddress.Apply(builder);
 
         builder.Services.AddGbbStorage(builder.Configuration);
         builder.Services.AddGbbApplication(builder.Configuration);

@@ -2,6 +2,7 @@ using GbbTeamsBot.BotFramework.Authentication;
 using GbbTeamsBot.BotFramework.Tests.Support;
 using GbbTeamsBot.TestServers;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GbbTeamsBot.BotFramework.Tests.Authentication;
 
@@ -10,7 +11,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     private const string OwnTenant = "99999999-8888-7777-6666-555555555555";
     private OpenIdTestServer _keys = null!;
     private readonly HttpClient _http = new();
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
 
     public async Task InitializeAsync() => _keys = await OpenIdTestServer.StartAsync();
 

@@ -7,6 +7,7 @@ using GbbTeamsBot.BotFramework.Schema;
 using GbbTeamsBot.BotFramework.Tests.Support;
 using GbbTeamsBot.TestServers;
 using Activity = GbbTeamsBot.BotFramework.Schema.Activity;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GbbTeamsBot.BotFramework.Tests.Connector;
 
@@ -321,7 +322,7 @@ public sealed class ConnectorClientTests
     [Fact]
     public async Task Token_is_reused_until_shortly_before_expiry()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var credential = new TestTokenCredential { Lifetime = TimeSpan.FromMinutes(60) };
         var provider = new AzureIdentityBotTokenProvider(credential, time);
 

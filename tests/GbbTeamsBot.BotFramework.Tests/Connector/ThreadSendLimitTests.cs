@@ -1,6 +1,7 @@
 using GbbTeamsBot.BotFramework.Connector;
 using GbbTeamsBot.BotFramework.Tests.Support;
 using Activity = GbbTeamsBot.BotFramework.Schema.Activity;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GbbTeamsBot.BotFramework.Tests.Connector;
 
@@ -74,7 +75,7 @@ public sealed class ThreadSendLimitTests
     [Fact]
     public async Task A_saturated_thread_does_not_hold_up_another_thread()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var limiter = new ThreadSendLimiter(time);
         for (var i = 0; i < 7; i++)
         {

@@ -1,5 +1,6 @@
 using GbbTeamsBot.BotFramework.Inbound;
 using GbbTeamsBot.BotFramework.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GbbTeamsBot.BotFramework.Tests.Inbound;
 
@@ -8,7 +9,7 @@ public sealed class ActivityDeduplicatorTests
     [Fact]
     public async Task Same_activity_key_is_accepted_once()
     {
-        var dedup = new InMemoryActivityDeduplicator(new ManualTimeProvider());
+        var dedup = new InMemoryActivityDeduplicator(new FakeTimeProvider());
 
         Assert.True(await dedup.TryBeginAsync("msteams|c1|a1", CancellationToken.None));
         Assert.False(await dedup.TryBeginAsync("msteams|c1|a1", CancellationToken.None));
@@ -18,7 +19,7 @@ public sealed class ActivityDeduplicatorTests
     [Fact]
     public async Task Keys_expire_after_the_retention()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var dedup = new InMemoryActivityDeduplicator(time, TimeSpan.FromMinutes(15));
         await dedup.TryBeginAsync("k", CancellationToken.None);
 
@@ -31,7 +32,7 @@ public sealed class ActivityDeduplicatorTests
     [Fact]
     public async Task Memory_stays_bounded_by_the_capacity()
     {
-        var dedup = new InMemoryActivityDeduplicator(new ManualTimeProvider(), capacity: 100);
+        var dedup = new InMemoryActivityDeduplicator(new FakeTimeProvider(), capacity: 100);
 
         for (var i = 0; i < 1000; i++)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GbbTeamsBot.Testing;
 
 namespace GbbTeamsBot.Cards.Tests.Validation;
 
@@ -24,9 +25,10 @@ internal static class CardValidator
         File.WriteAllText(file, input.ToJsonString());
         try
         {
-            var output = NodeRunner.Run(
+            var output = NodeScripts.Run(
                 Path.Combine(AppContext.BaseDirectory, "Validation", "validate-cards.js"),
-                RepoPaths.NodeModules,
+                TimeSpan.FromMinutes(2),
+                NodeScripts.RequirePackages("adaptivecards"),
                 Path.Combine(AppContext.BaseDirectory, "Validation", "teams-hostconfig.json"),
                 file);
             var results = JsonSerializer.Deserialize<List<Result>>(output, CaseInsensitive)

@@ -5,21 +5,11 @@ using Microsoft.Playwright;
 namespace GbbTeamsBot.EndToEnd.Tests.Browser;
 
 /// <summary>
-/// Headless Chromium through Playwright, using the installed browser (no download). Every page gets a new browser
+/// Headless Chromium through Playwright (see <see cref="HeadlessChromium"/>). Every page gets a new browser
 /// context, i.e. a fresh profile: the Playground keeps chat history in the browser only.
 /// </summary>
 public sealed class PlaygroundBrowser : IAsyncDisposable
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ];
-
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
 
@@ -37,9 +27,9 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
         {
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = ChromiumLocator.Find(),
+                ExecutablePath = await HeadlessChromium.ExecutablePathAsync(),
                 Headless = true,
-                Args = ChromiumArgs,
+                Args = HeadlessChromium.Arguments,
             });
             return new PlaygroundBrowser(playwright, browser);
         }

@@ -7,6 +7,7 @@ using GbbTeamsBot.Domain.Sessions;
 using GbbTeamsBot.Storage.Repositories;
 using GbbTeamsBot.Testing;
 using static GbbTeamsBot.Tests.Application.Scenario;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GbbTeamsBot.Tests.Application;
 

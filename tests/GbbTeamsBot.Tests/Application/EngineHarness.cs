@@ -9,6 +9,7 @@ using GbbTeamsBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GbbTeamsBot.Tests.Application;
 

@@ -58,6 +58,7 @@ public sealed class BotHostProcess : IAsyncDisposable
         Action<string>? output = null,
         string? hostAssembly = null,
         IReadOnlyDictionary<string, string?>? extraEnvironment = null,
+        IReadOnlyList<string>? hostArguments = null,
         CancellationToken cancellationToken = default)
     {
         if (FreePort.IsInUse(port))
@@ -80,11 +81,12 @@ public sealed class BotHostProcess : IAsyncDisposable
             environment[key] = value;
         }
 
-        // --urls on the command line wins over "Urls" in appsettings.Development.json.
+        // Without arguments of the caller's, the port is given as --urls (the caller may pass ASPNETCORE_URLS instead).
+        hostArguments ??= ["--urls", $"http://localhost:{port.ToString(CultureInfo.InvariantCulture)}"];
         var process = ChildProcess.StartGuarded(
             "bot",
             "dotnet",
-            [hostAssembly, "--urls", $"http://localhost:{port.ToString(CultureInfo.InvariantCulture)}"],
+            [hostAssembly, .. hostArguments],
             Path.GetDirectoryName(hostAssembly)!,
             environment,
             output);

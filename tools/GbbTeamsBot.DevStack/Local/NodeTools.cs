@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace GbbTeamsBot.DevStack.Local;
 
@@ -23,7 +24,7 @@ public static class NodeTools
         try
         {
             // Test projects run in parallel processes; only one of them may run npm ci.
-            await using var machineLock = await AcquireInstallFileLockAsync(cancellationToken).ConfigureAwait(false);
+            await using var machineLock = await CrossProcessLock.AcquireAsync("npm-install", TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
             if (IsInstalled())
             {
                 return;
@@ -37,8 +38,9 @@ public static class NodeTools
                 WorkingDirectory = RepoPaths.Root,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
+                Environment = { ["NPM_CONFIG_UPDATE_NOTIFIER"] = "false" },
             };
-            using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start npm.");
+            using var process = StartNpm(psi);
             var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -58,31 +60,31 @@ public static class NodeTools
         }
     }
 
+    private static Process StartNpm(ProcessStartInfo psi)
+    {
+        try
+        {
+            return Process.Start(psi) ?? throw new InvalidOperationException("Could not start npm.");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException("npm was not found on PATH. It comes with Node.js 20+ (https://nodejs.org); install it and try again.");
+        }
+    }
+
+    /// <summary>True when every package that package.json names is in node_modules and npm wrote its marker after the lockfile changed.</summary>
     private static bool IsInstalled()
     {
         var marker = Path.Combine(RepoPaths.NodeModules, ".package-lock.json");
         var lockFile = Path.Combine(RepoPaths.Root, "package-lock.json");
         return File.Exists(marker) && File.GetLastWriteTimeUtc(marker) >= File.GetLastWriteTimeUtc(lockFile)
-            && File.Exists(Path.Combine(RepoPaths.NodeModules, "azurite", "package.json"))
-            && File.Exists(Path.Combine(RepoPaths.NodeModules, "@microsoft", "m365agentsplayground", "cli.js"));
+            && PinnedPackages().All(package => File.Exists(Path.Combine(RepoPaths.NodeModules, package, "package.json")));
     }
 
-    private static async Task<FileStream> AcquireInstallFileLockAsync(CancellationToken cancellationToken)
+    private static IEnumerable<string> PinnedPackages()
     {
-        Directory.CreateDirectory(RepoPaths.LocalData);
-        var path = Path.Combine(RepoPaths.LocalData, "npm-install.lock");
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(500, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "package.json")));
+        return manifest.RootElement.GetProperty("devDependencies").EnumerateObject().Select(p => p.Name).ToList();
     }
 
     public static void RequireNode()

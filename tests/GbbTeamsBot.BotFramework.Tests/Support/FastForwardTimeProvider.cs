@@ -1,17 +1,5 @@
 namespace GbbTeamsBot.BotFramework.Tests.Support;
 
-/// <summary>A clock tests move by hand.</summary>
-public sealed class ManualTimeProvider : TimeProvider
-{
-    private DateTimeOffset _now;
-
-    public ManualTimeProvider(DateTimeOffset? start = null) => _now = start ?? new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}
-
 /// <summary>
 /// Virtual time that jumps ahead instead of waiting: a timer due in d moves the clock to (now + d) and fires at once.
 /// With callers that wait one at a time (as the per-thread limiter does), this replays hours of sending in milliseconds
