@@ -31,10 +31,6 @@ public static class CardVerbs
 
     public const string ViewShow = "gbb.view.show";
 
-    public const string AgreementsList = "gbb.agreements.list";
-    public const string ProtocolsList = "gbb.protocols.list";
-    public const string HelpShow = "gbb.help.show";
-
     /// <summary>Verbs whose data carries sessionId and expectedVersion.</summary>
     public static IReadOnlySet<string> SessionVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -46,7 +46,7 @@ internal static class BuiltInMethods
         [
             new()
             {
-                Key = "falleingabe",
+                Key = PhaseKeys.Falleingabe,
                 Name = new("Falleingabe", "Case input"),
                 Guidance = new(
                     "Die falleinbringende Fachkraft schildert die aktuelle Situation – nur Tatsachen, keine Namen. Die Beratenden stellen kurze Verständnisfragen. Auf Wunsch: Ampeltorte je Lebensbereich, beginnend mit Grün.",
@@ -60,7 +60,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "zukunft",
+                Key = PhaseKeys.Zukunft,
                 Name = new("Zukunft: Fragestellung / Aufmerksamkeitsrichtung", "Future: focus question"),
                 Guidance = new(
                     "Was soll anders werden? Was will die Person? Die falleinbringende Fachkraft formuliert die Frage, an der die Gruppe arbeiten soll.",
@@ -70,7 +70,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "ressourcensammlung",
+                Key = PhaseKeys.Ressourcensammlung,
                 Name = new("Ressourcensammlung", "Resource collection"),
                 Guidance = new(
                     "Was kann die Person, was ist ihr schon gelungen, wer ist für sie da, was bietet der Sozialraum? Ressourcen nach Bereichen sammeln: persönlich, sozial, Sozialraum, materiell, institutionell.",
@@ -80,7 +80,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "ideen",
+                Key = PhaseKeys.Ideen,
                 Name = new("Nahe Zukunft: Ideen für nächste Schritte", "Near future: ideas for next steps"),
                 Guidance = new(
                     "Erst was die Person selbst tun kann, dann ihr Netzwerk, dann der Sozialraum, erst dann spezialisierte Hilfe. Die Gruppe bietet an; die falleinbringende Fachkraft wählt aus, was zum Willen der Person passt.",
@@ -91,7 +91,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "vereinbarung",
+                Key = PhaseKeys.Vereinbarung,
                 Name = new("Vereinbarung / Abschluss", "Agreement / closing"),
                 Guidance = new(
                     "Nächste Schritte festhalten: was, wer, bis wann – formuliert als das, was die Person tun will. Kurze Abschlussrunde.",
@@ -133,7 +133,7 @@ internal static class BuiltInMethods
         [
             new()
             {
-                Key = "ankommen",
+                Key = PhaseKeys.Ankommen,
                 Name = new("Ankommen und Einverständnis", "Arrival and consent"),
                 Guidance = new(
                     "Alle stellen sich kurz vor. Die Moderation erklärt den Ablauf in einfachen Worten und sagt, was aufgeschrieben wird. Die Person entscheidet, was sie erzählen möchte.",
@@ -142,7 +142,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "situation",
+                Key = PhaseKeys.Situation,
                 Name = new("Wie es gerade ist", "How things are now"),
                 Guidance = new(
                     "Die Person – oder mit ihr die Fachkraft – erzählt, wie es gerade ist. Die anderen fragen nur nach, wenn etwas unklar ist. Die Ampeltorte kann helfen: Was läuft gut, woran bin ich dran, was ist schwer?",
@@ -157,7 +157,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "wille",
+                Key = PhaseKeys.Wille,
                 Name = new("Was will die Person?", "What does the person want?"),
                 Guidance = new(
                     "Was soll anders werden? Die Person sagt, woran gearbeitet werden soll. Die Fachkraft hilft, die Frage aufzuschreiben.",
@@ -168,7 +168,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "ressourcen",
+                Key = PhaseKeys.Ressourcen,
                 Name = new("Was schon da ist", "What is already there"),
                 Guidance = new(
                     "Was kann die Person gut, wer hilft ihr, was gibt es in der Nähe? Alle sammeln Stärken und Möglichkeiten.",
@@ -178,7 +178,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "ideen",
+                Key = PhaseKeys.Ideen,
                 Name = new("Ideen für nächste Schritte", "Ideas for next steps"),
                 Guidance = new(
                     "Alle bieten Ideen an – zuerst, was die Person selbst tun kann. Die Person wählt aus, was für sie passt.",
@@ -189,7 +189,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "vereinbarung",
+                Key = PhaseKeys.Vereinbarung,
                 Name = new("Vereinbarung", "Agreement"),
                 Guidance = new(
                     "Was macht wer bis wann? Die nächsten Schritte so aufschreiben, wie die Person sie machen will.",
@@ -231,7 +231,7 @@ internal static class BuiltInMethods
         [
             new()
             {
-                Key = "eroeffnung",
+                Key = PhaseKeys.Eroeffnung,
                 Name = new("Eröffnung", "Opening"),
                 Guidance = new(
                     "Anlass und Frage der Konferenz, Einwilligung bestätigt, Rollen und Ablauf. Alle stellen sich mit ihrer Stelle vor.",
@@ -241,7 +241,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "sicht-der-person",
+                Key = PhaseKeys.SichtDerPerson,
                 Name = new("Sicht und Wille der Person", "The person's view and will"),
                 Guidance = new(
                     "Wenn die Person dabei ist: Was ist ihr wichtig, was will sie? Sonst berichtet die einladende Fachkraft, was die Person dazu gesagt hat.",
@@ -255,7 +255,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "helferrunde",
+                Key = PhaseKeys.Helferrunde,
                 Name = new("Runde der Helfersysteme", "Round of the helper systems"),
                 Guidance = new(
                     "Jede Stelle nennt kurz ihren Auftrag und was sie aktuell tut – ohne Bewertung der Person.",
@@ -269,7 +269,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "ressourcen-luecken",
+                Key = PhaseKeys.RessourcenLuecken,
                 Name = new("Ressourcen, Lücken und Überschneidungen", "Resources, gaps and overlaps"),
                 Guidance = new(
                     "Was trägt schon? Wo fehlt etwas, wo wird doppelt gearbeitet? Partner sind Ressourcen, die der Person angeboten werden.",
@@ -283,7 +283,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "vereinbarungen",
+                Key = PhaseKeys.Vereinbarungen,
                 Name = new("Wer macht was bis wann", "Who does what by when"),
                 Guidance = new(
                     "Konkrete Schritte mit Verantwortlichen und Termin vereinbaren. Eine koordinierende Ansprechperson festlegen. Die Person entscheidet mit.",
@@ -298,7 +298,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "abschluss",
+                Key = PhaseKeys.Abschluss,
                 Name = new("Abschluss", "Closing"),
                 Guidance = new(
                     "Nächster Termin, wer das Protokoll erhält, wer die Person informiert.",
@@ -317,6 +317,7 @@ internal static class BuiltInMethods
             "Kurze, zeitlich begrenzte Runde zu Beginn der Teamsitzung: Was ist im Stadtteil bzw. in der Gemeinde aufgefallen, was ist neu, welche Ressourcen und Schlüsselpersonen gibt es?",
             "Short, time-boxed round at the start of the team meeting: what was noticed in the neighbourhood, what is new, which resources and key persons are there?"),
         Budget = new(Min(10), Min(30), Min(10)),
+        RunsThroughOnNext = true,
         Confirmer = ProtocolConfirmer.Moderator,
         Roles =
         [
@@ -329,7 +330,7 @@ internal static class BuiltInMethods
         [
             new()
             {
-                Key = "eindruecke",
+                Key = PhaseKeys.Eindruecke,
                 Name = new("Eindrücke aus dem Sozialraum", "Impressions from the neighbourhood"),
                 Guidance = new(
                     "Was ist mir aufgefallen, was ist neu? Was gefällt mir, was ärgert mich? Neuigkeiten zu Schlüsselpersonen? Informationen über Sozialraumressourcen?",
@@ -339,7 +340,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "netzwerk-vorhaben",
+                Key = PhaseKeys.NetzwerkVorhaben,
                 Name = new("Netzwerk, Vorhaben und Ideen", "Network, projects and ideas"),
                 Guidance = new(
                     "Was gibt es aus Vernetzungsrunden (intern, extern)? Berichte und Anfragen aus laufenden Vorhaben? Ideen für neue Vorhaben? Weiteres?",
@@ -349,7 +350,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "festhalten",
+                Key = PhaseKeys.Festhalten,
                 Name = new("Bedarfslagen festhalten", "Record recurring needs"),
                 Guidance = new(
                     "Was wiederholt sich? Welche Bedarfslagen, Ressourcen und Schlüsselpersonen halten wir für die Fallarbeit fest?",
@@ -385,7 +386,7 @@ internal static class BuiltInMethods
         [
             new()
             {
-                Key = "eingabe",
+                Key = PhaseKeys.Eingabe,
                 Name = new("Eingabe des Vorhabens", "Project input"),
                 Guidance = new(
                     "Das Vorhaben, der beobachtete Bedarf dahinter, das Ziel, beteiligte Menschen und Partner, vorhandene Ressourcen. Die Beratenden stellen Verständnisfragen.",
@@ -399,7 +400,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "aufmerksamkeitsrichtung",
+                Key = PhaseKeys.Aufmerksamkeitsrichtung,
                 Name = new("Aufmerksamkeitsrichtung", "Focus question"),
                 Guidance = new(
                     "Die einbringende Fachkraft formuliert, woran das Team arbeiten soll.",
@@ -409,7 +410,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "ressourcensammlung",
+                Key = PhaseKeys.Ressourcensammlung,
                 Name = new("Ressourcensammlung", "Resource collection"),
                 Guidance = new(
                     "Welche Orte, Vereine, Angebote, Arbeitgeber und Schlüsselpersonen im Sozialraum können das Vorhaben tragen?",
@@ -419,7 +420,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "ideen",
+                Key = PhaseKeys.Ideen,
                 Name = new("Ideen für nächste Schritte", "Ideas for next steps"),
                 Guidance = new(
                     "Ideen sammeln und konkretisieren; die einbringende Fachkraft wählt aus.",
@@ -430,7 +431,7 @@ internal static class BuiltInMethods
             },
             new()
             {
-                Key = "vereinbarung",
+                Key = PhaseKeys.Vereinbarung,
                 Name = new("Verbindliche Vereinbarung im Team", "Binding team agreement"),
                 Guidance = new(
                     "Was macht wer im Team bis wann? Die Vereinbarung ist für das Team verbindlich.",

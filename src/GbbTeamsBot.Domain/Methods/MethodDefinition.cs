@@ -32,6 +32,12 @@ public sealed record MethodDefinition
     /// <summary>Texts shown to participants should be in plain language (participatory settings).</summary>
     public bool PlainLanguage { get; init; }
 
+    /// <summary>
+    /// "Weiter" ends the whole method at once (the Sozialraum-Runde's one "Runde beenden" button): its phases are
+    /// guiding questions of one round, not steps the moderator moves through one by one.
+    /// </summary>
+    public bool RunsThroughOnNext { get; init; }
+
     public ProtocolConfirmer Confirmer { get; init; } = ProtocolConfirmer.CasePresenter;
 
     /// <summary>Role given to colleagues of the own organisation when they join.</summary>

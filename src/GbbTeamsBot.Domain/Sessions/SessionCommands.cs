@@ -103,6 +103,9 @@ public sealed record AdjustCurrentPhase(string ActorId, TimeSpan Delta) : Sessio
 /// <summary>Moderator: add time to the session's total, optionally giving it to the current phase.</summary>
 public sealed record ExtendTotal(string ActorId, TimeSpan Delta, bool AddToCurrentPhase) : SessionCommand(ActorId)
 {
+    /// <summary>How many minutes one "+n Min." may add (the method's extension room limits the sum).</summary>
+    public const int MaxStepMinutes = 30;
+
     public override SessionTrigger Trigger => SessionTrigger.ExtendTotal;
 }
 

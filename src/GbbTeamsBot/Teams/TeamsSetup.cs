@@ -2,10 +2,11 @@ using GbbTeamsBot.Application;
 using GbbTeamsBot.Bot;
 using GbbTeamsBot.BotFramework.Inbound;
 using GbbTeamsBot.Cards;
-using GbbTeamsBot.Teams.Actions;
+using GbbTeamsBot.Teams.Agreements;
 using GbbTeamsBot.Teams.Commands;
 using GbbTeamsBot.Teams.Meetings;
 using GbbTeamsBot.Teams.Notifications;
+using GbbTeamsBot.Teams.Sessions;
 
 namespace GbbTeamsBot.Teams;
 
@@ -30,16 +31,33 @@ public static class TeamsSetup
         services.AddSingleton<SharedCardUpdater>();
         services.AddSingleton<ISessionNotifier, TeamsSessionNotifier>();
         services.AddSingleton<SessionSetupFlow>();
-        services.AddSingleton<SessionActions>();
-        services.AddSingleton<Commands.OpenAgreementsList>();
-        foreach (var verb in CardVerbs.SessionVerbs.Concat([CardVerbs.AgreementDone]).Distinct())
-        {
-            services.AddSingleton<ICardActionRoute>(sp => new SessionVerbRoute(verb, sp.GetRequiredService<SessionActions>()));
-        }
+        services.AddSingleton<SessionActionServices>();
+        services.AddSingleton<OpenAgreementsList>();
 
-        foreach (var index in Enumerable.Range(0, 4))
+        // The route table of card verbs: one handler each (the handler names its verb).
+        services.AddSingleton<ICardActionRoute, StartFromSetupAction>();
+        services.AddSingleton<ICardActionRoute, RefreshCardAction>();
+        services.AddSingleton<ICardActionRoute, ShowViewAction>();
+        services.AddSingleton<ICardActionRoute, NextPhaseAction>();
+        services.AddSingleton<ICardActionRoute, PreviousPhaseAction>();
+        services.AddSingleton<ICardActionRoute, ExtendSessionAction>();
+        services.AddSingleton<ICardActionRoute, PauseSessionAction>();
+        services.AddSingleton<ICardActionRoute, ResumeSessionAction>();
+        services.AddSingleton<ICardActionRoute, FinishSessionAction>();
+        services.AddSingleton<ICardActionRoute, AddContributionAction>();
+        services.AddSingleton<ICardActionRoute, ChooseIdeasAction>();
+        services.AddSingleton<ICardActionRoute, ConfirmConsentAction>();
+        services.AddSingleton<ICardActionRoute, AddAgreementAction>();
+        services.AddSingleton<ICardActionRoute, RemoveAgreementAction>();
+        services.AddSingleton<ICardActionRoute, MarkAgreementDoneAction>();
+        services.AddSingleton<ICardActionRoute, ConfirmProtocolAction>();
+        services.AddSingleton<ICardActionRoute, ShowProtocolAction>();
+        services.AddSingleton<ICardActionRoute, ShowRecordTextAction>();
+
+        // The route table of text commands.
+        foreach (var (method, words) in StartMethodCommand.Commands)
         {
-            services.AddSingleton<IBotCommandRoute>(sp => StartMethodCommand.All(sp.GetRequiredService<SessionSetupFlow>()).ElementAt(index));
+            services.AddSingleton<IBotCommandRoute>(sp => new StartMethodCommand(method, words, sp.GetRequiredService<SessionSetupFlow>()));
         }
 
         services.AddSingleton<IBotCommandRoute, AgreementsCommand>();

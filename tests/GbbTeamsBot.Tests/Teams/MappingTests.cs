@@ -2,7 +2,7 @@ using System.Text.Json;
 using GbbTeamsBot.Cards;
 using GbbTeamsBot.Cards.ViewModels;
 using GbbTeamsBot.Domain.Methods;
-using GbbTeamsBot.Teams.Actions;
+using GbbTeamsBot.Teams;
 using GbbTeamsBot.Teams.Commands;
 using GbbTeamsBot.Teams.Mapping;
 using GbbTeamsBot.Teams.Resources;
@@ -65,22 +65,6 @@ public sealed class MappingTests
         }
     }
 
-    [Theory]
-    [InlineData(MethodIds.KollegialeBeratung, 35)]
-    [InlineData(MethodIds.KollegialeBeratung, 45)]
-    [InlineData(MethodIds.Helferkonferenz, 90)]
-    [InlineData(MethodIds.SozialraumRunde, 10)]
-    public void Phase_plan_scales_the_defaults_to_the_planned_total_in_whole_minutes(string methodId, int minutes)
-    {
-        Assert.True(MethodCatalog.Default.TryGet(methodId, out var method));
-
-        var plan = SessionSetupFlow.Plan(method, TimeSpan.FromMinutes(minutes));
-
-        Assert.Equal(method.Phases.Count, plan.Count);
-        Assert.Equal(TimeSpan.FromMinutes(minutes), plan.Aggregate(TimeSpan.Zero, (a, b) => a + b));
-        Assert.All(plan, p => Assert.True(p >= TimeSpan.FromMinutes(1) && p.Seconds == 0));
-    }
-
     [Fact]
     public void Agenda_text_becomes_items_with_methods_pseudonyms_and_timeboxes()
     {
@@ -129,6 +113,42 @@ public sealed class MappingTests
         Assert.Equal(["c1", "c2"], data.List("chosenIdeaIds"));
         Assert.Equal("29:a|r1", data.RequestKey("29:a"));
         Assert.NotEqual(data.RequestKey("29:a"), data.RequestKey("29:b"));
+    }
+
+    [Theory]
+    [InlineData("""["gbb.session.next"]""")]
+    [InlineData("\"s-1\"")]
+    [InlineData("null")]
+    [InlineData("""{"sessionId":""}""")]
+    [InlineData("""{"sessionId":{"id":"s-1"}}""")]
+    public void Card_data_that_is_not_an_object_or_lacks_a_session_id_has_no_session(string json)
+    {
+        var data = new CardData(JsonDocument.Parse(json).RootElement.Clone());
+
+        Assert.Null(data.SessionId);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
+    [InlineData("4.5")]
+    [InlineData("1e3")]
+    public void Card_data_numbers_that_are_not_whole_ints_are_null(string value)
+    {
+        var data = new CardData(JsonSerializer.SerializeToElement(new { plannedMinutes = value, expectedVersion = value }));
+
+        Assert.Null(data.Int("plannedMinutes"));
+        Assert.Null(data.ExpectedVersion);
+    }
+
+    [Fact]
+    public void Card_data_text_is_trimmed_and_overlong_values_are_cut_for_the_domain_to_refuse()
+    {
+        var data = new CardData(JsonSerializer.SerializeToElement(new { text = "  Nachbarin hilft  ", long_text = new string('x', CardData.MaxValueLength + 10), blank = "   " }));
+
+        Assert.Equal("Nachbarin hilft", data.Text("text"));
+        Assert.Equal(CardData.MaxValueLength, data.String("long_text")!.Length);
+        Assert.Null(data.Text("blank"));
     }
 
     [Fact]

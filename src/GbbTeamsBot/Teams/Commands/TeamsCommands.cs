@@ -8,9 +8,10 @@ using GbbTeamsBot.Cards;
 using GbbTeamsBot.Cards.Screens;
 using GbbTeamsBot.Cards.ViewModels;
 using GbbTeamsBot.Domain.Methods;
-using GbbTeamsBot.Teams.Actions;
+using GbbTeamsBot.Teams.Agreements;
 using GbbTeamsBot.Teams.Mapping;
 using GbbTeamsBot.Teams.Resources;
+using GbbTeamsBot.Teams.Sessions;
 using OpenAgreementView = GbbTeamsBot.Cards.ViewModels.OpenAgreementView;
 
 namespace GbbTeamsBot.Teams.Commands;
@@ -25,32 +26,14 @@ public sealed class StartMethodCommand(MethodKind method, IReadOnlyCollection<st
     public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         setup.PostSetupCardAsync(turn, Method, string.IsNullOrWhiteSpace(arguments) ? null : arguments.Trim(), cancellationToken);
 
-    public static IEnumerable<StartMethodCommand> All(SessionSetupFlow setup) =>
+    /// <summary>The words of each method that has a setup command.</summary>
+    public static IReadOnlyList<(MethodKind Method, string[] Words)> Commands { get; } =
     [
-        new(MethodKind.KollegialeBeratung, ["kb", "kollegiale beratung", "kollegiale-beratung", "collegial consultation"], setup),
-        new(MethodKind.Helferkonferenz, ["helferkonferenz", "fallkonferenz", "helper conference"], setup),
-        new(MethodKind.SozialraumRunde, ["sozialraum", "sozialraum-runde", "sozialraumrunde", "neighbourhood round"], setup),
-        new(MethodKind.Sozialraumvorhaben, ["vorhaben", "sozialraumvorhaben", "project"], setup),
+        (MethodKind.KollegialeBeratung, ["kb", "kollegiale beratung", "kollegiale-beratung", "collegial consultation"]),
+        (MethodKind.Helferkonferenz, ["helferkonferenz", "fallkonferenz", "helper conference"]),
+        (MethodKind.SozialraumRunde, ["sozialraum", "sozialraum-runde", "sozialraumrunde", "neighbourhood round"]),
+        (MethodKind.Sozialraumvorhaben, ["vorhaben", "sozialraumvorhaben", "project"]),
     ];
-}
-
-/// <summary>"vereinbarungen" / "agreements": the team's open agreements (what, who, by when), overdue first.</summary>
-public sealed class AgreementsCommand(OpenAgreementsList list) : IBotCommandRoute
-{
-    public IReadOnlyCollection<string> Words { get; } = ["vereinbarungen", "agreements"];
-
-    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        var card = await list.BuildAsync(turn, ConversationContext.From(turn), cancellationToken);
-        await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
-    }
-
-    internal static string TeamName(TurnContext turn)
-    {
-        var channelData = turn.Activity.Teams;
-        return channelData.TeamName ?? turn.Activity.Conversation?.Name ?? (UiLanguages.FromLocale(turn.Activity.Locale) == UiLanguage.English ? "This chat" : "Dieser Chat");
-    }
 }
 
 /// <summary>"protokolle" / "protocols": the team's confirmed protocols, newest first.</summary>

@@ -1,5 +1,6 @@
 using GbbTeamsBot.Cards.ViewModels;
 using MethodIds = GbbTeamsBot.Domain.Methods.MethodIds;
+using PhaseKeys = GbbTeamsBot.Domain.Methods.PhaseKeys;
 using ParticipantRole = GbbTeamsBot.Domain.Methods.ParticipantRole;
 using ContributionKind = GbbTeamsBot.Cards.ViewModels.ContributionKind;
 using D = GbbTeamsBot.Domain.Contributions;
@@ -51,20 +52,20 @@ public static class CardVocabulary
     {
         (MethodIds.Teamsitzung, _) => PhaseKind.Tagesordnungspunkt,
         (MethodIds.SozialraumRunde, _) => PhaseKind.SozialraumRunde,
-        (MethodIds.PartizipativeKollegialeBeratung, "ankommen") => PhaseKind.Einwilligung,
-        (MethodIds.PartizipativeKollegialeBeratung, "situation") => PhaseKind.Falleingabe,
-        (MethodIds.PartizipativeKollegialeBeratung, "wille") => PhaseKind.Fragestellung,
-        (_, "falleingabe") => PhaseKind.Falleingabe,
-        (_, "eingabe") => PhaseKind.Vorhabeneingabe,
-        (_, "zukunft" or "aufmerksamkeitsrichtung") => PhaseKind.Fragestellung,
-        (_, "ressourcensammlung" or "ressourcen") => PhaseKind.Ressourcensammlung,
-        (_, "ideen") => PhaseKind.Ideen,
-        (_, "vereinbarung" or "vereinbarungen") => PhaseKind.Vereinbarung,
-        (_, "eroeffnung") => PhaseKind.Eroeffnung,
-        (_, "sicht-der-person") => PhaseKind.SichtDerPerson,
-        (_, "helferrunde") => PhaseKind.Helferrunde,
-        (_, "ressourcen-luecken") => PhaseKind.RessourcenLuecken,
-        (_, "abschluss") => PhaseKind.Abschluss,
+        (MethodIds.PartizipativeKollegialeBeratung, PhaseKeys.Ankommen) => PhaseKind.Einwilligung,
+        (MethodIds.PartizipativeKollegialeBeratung, PhaseKeys.Situation) => PhaseKind.Falleingabe,
+        (MethodIds.PartizipativeKollegialeBeratung, PhaseKeys.Wille) => PhaseKind.Fragestellung,
+        (_, PhaseKeys.Falleingabe) => PhaseKind.Falleingabe,
+        (_, PhaseKeys.Eingabe) => PhaseKind.Vorhabeneingabe,
+        (_, PhaseKeys.Zukunft or PhaseKeys.Aufmerksamkeitsrichtung) => PhaseKind.Fragestellung,
+        (_, PhaseKeys.Ressourcensammlung or PhaseKeys.Ressourcen) => PhaseKind.Ressourcensammlung,
+        (_, PhaseKeys.Ideen) => PhaseKind.Ideen,
+        (_, PhaseKeys.Vereinbarung or PhaseKeys.Vereinbarungen) => PhaseKind.Vereinbarung,
+        (_, PhaseKeys.Eroeffnung) => PhaseKind.Eroeffnung,
+        (_, PhaseKeys.SichtDerPerson) => PhaseKind.SichtDerPerson,
+        (_, PhaseKeys.Helferrunde) => PhaseKind.Helferrunde,
+        (_, PhaseKeys.RessourcenLuecken) => PhaseKind.RessourcenLuecken,
+        (_, PhaseKeys.Abschluss) => PhaseKind.Abschluss,
         _ => PhaseKind.Tagesordnungspunkt,
     };
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GbbTeamsBot.Cards;
 
-namespace GbbTeamsBot.Teams.Actions;
+namespace GbbTeamsBot.Teams;
 
 /// <summary>
 /// Typed reads of a card action's data (static data plus the input values the client merged in). Clients send

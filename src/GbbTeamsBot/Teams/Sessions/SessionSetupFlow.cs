@@ -11,7 +11,7 @@ using GbbTeamsBot.Domain.Sessions;
 using GbbTeamsBot.Teams.Mapping;
 using GbbTeamsBot.Teams.Notifications;
 
-namespace GbbTeamsBot.Teams.Actions;
+namespace GbbTeamsBot.Teams.Sessions;
 
 /// <summary>
 /// From a command to a running session: post the setup card (method, pseudonym, roles from the conversation's
@@ -26,15 +26,8 @@ public sealed partial class SessionSetupFlow(
     TimeProvider time,
     ILogger<SessionSetupFlow> logger)
 {
-    /// <summary>Methods the setup card offers (the team meeting is prepared from an agenda instead).</summary>
-    public static readonly IReadOnlyList<MethodKind> SetupMethods =
-    [
-        MethodKind.KollegialeBeratung,
-        MethodKind.Helferkonferenz,
-        MethodKind.SozialraumRunde,
-        MethodKind.Sozialraumvorhaben,
-        MethodKind.PartizipativeKollegialeBeratung,
-    ];
+    /// <summary>Methods the setup card offers, in the card's vocabulary.</summary>
+    public static readonly IReadOnlyList<MethodKind> SetupMethods = SetupRules.SetupMethodIds.Select(CardVocabulary.Method).ToList();
 
     /// <summary>Replies with a setup card for <paramref name="method"/>; its draft id becomes the session's id on submit.</summary>
     public async Task PostSetupCardAsync(TurnContext turn, MethodKind method, string? pseudonym, CancellationToken cancellationToken)
@@ -62,10 +55,11 @@ public sealed partial class SessionSetupFlow(
         };
     }
 
-    /// <summary>The setup card was submitted: validate, create (all or nothing), show the live card, start.</summary>
-    public async Task<AdaptiveCard> SubmitAsync(TurnContext turn, ConversationContext who, SessionAddress address, CardData data, CancellationToken cancellationToken)
+    /// <summary>The setup card was submitted: validate (domain rules), create (all or nothing), show the live card, start.</summary>
+    public async Task<AdaptiveCard> SubmitAsync(SessionActionRequest request, CancellationToken cancellationToken)
     {
-        var context = who.Cards(time.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(request);
+        var (turn, who, address, data, context) = (request.Turn, request.Who, request.Address, request.Data, request.Context);
         var existing = await sessions.GetAsync(address, cancellationToken);
         if (existing is not null)
         {
@@ -85,109 +79,54 @@ public sealed partial class SessionSetupFlow(
             AdviserIds = data.List(CardDataKeys.AdviserIds),
             PlannedMinutes = data.Int(CardDataKeys.PlannedMinutes),
         };
-
-        var errors = new List<MessageView>();
-        if (method is null || !SetupMethods.Contains(method.Value) || !MethodCatalog.Default.TryGet(CardVocabulary.MethodId(method.Value), out var definition))
+        if (method is null)
         {
             return SetupCard.Build(view with { Errors = [new MessageView(MessageCode.InvalidInput)] }, context);
         }
 
-        var t = CardTexts.For(who.Language);
-        string? caseReference = null;
-        if (view.CasePseudonym is null)
+        var choices = new SetupChoices(CardVocabulary.MethodId(method.Value))
         {
-            if (definition.RequiresCaseReference)
-            {
-                errors.Add(new MessageView(MessageCode.PseudonymRequired));
-            }
-        }
-        else if (CaseReference.Parse(view.CasePseudonym) is { IsSuccess: true } parsed)
-        {
-            caseReference = parsed.Value!.Value;
-        }
-        else
-        {
-            errors.Add(new MessageView(MessageCode.PseudonymLooksPersonal));
-        }
-
+            CasePseudonym = view.CasePseudonym,
+            ModeratorId = view.ModeratorId,
+            ProtocolKeeperId = view.ProtocolId,
+            CasePresenterId = view.PresenterId,
+            AdviserIds = view.AdviserIds,
+            PlannedMinutes = view.PlannedMinutes,
+        };
         var names = roster.ToDictionary(m => m.UserId, m => m.DisplayName, StringComparer.Ordinal);
-        var chosen = new List<(string Id, ParticipantRole Role)>();
-        void Pick(string? id, ParticipantRole role)
+        var (setup, problems) = SetupRules.Validate(choices, names.Keys.ToHashSet(StringComparer.Ordinal));
+        if (setup is null)
         {
-            if (id is not null)
-            {
-                chosen.Add((id, role));
-            }
+            LogSetupInvalid(problems.Count);
+            return SetupCard.Build(view with { Errors = problems.Select(p => Message(p, who.Language)).ToList() }, context);
         }
 
-        Pick(view.ModeratorId, ParticipantRole.Moderator);
-        Pick(view.ProtocolId, ParticipantRole.ProtocolKeeper);
-        Pick(view.PresenterId, ParticipantRole.CasePresenter);
-        foreach (var adviser in view.AdviserIds)
-        {
-            Pick(adviser, ParticipantRole.Adviser);
-        }
-
-        if (view.ModeratorId is null)
-        {
-            errors.Add(new MessageView(MessageCode.RoleMissing, t["Role_Moderation"]));
-        }
-
-        if (chosen.Any(c => !names.ContainsKey(c.Id)))
-        {
-            errors.Add(new MessageView(MessageCode.InvalidInput));
-        }
-
-        foreach (var twice in chosen.GroupBy(c => c.Id).Where(g => g.Count() > 1))
-        {
-            var roles = twice.Select(c => t["Role_" + CardVocabulary.Role(c.Role)]).Distinct().Take(2).ToArray();
-            errors.Add(roles.Length == 2 ? new MessageView(MessageCode.RoleTakenTwice, roles[0], roles[1]) : new MessageView(MessageCode.InvalidInput));
-        }
-
-        foreach (var rule in definition.Roles.Where(r => r.MinToStart > 0 && r.Role != ParticipantRole.Moderator))
-        {
-            if (chosen.Count(c => c.Role == rule.Role) < rule.MinToStart)
-            {
-                errors.Add(new MessageView(MessageCode.RoleMissing, t["Role_" + CardVocabulary.Role(rule.Role)]));
-            }
-        }
-
-        var minutes = view.PlannedMinutes ?? (int)definition.DefaultTotal.TotalMinutes;
-        if (minutes < definition.Budget.MinTotal.TotalMinutes || minutes > definition.Budget.MaxTotal.TotalMinutes)
-        {
-            errors.Add(new MessageView(MessageCode.DurationOutOfRange, ((int)definition.Budget.MinTotal.TotalMinutes).ToString(t.Culture), ((int)definition.Budget.MaxTotal.TotalMinutes).ToString(t.Culture)));
-        }
-
-        if (errors.Count > 0)
-        {
-            LogSetupInvalid(errors.Count);
-            return SetupCard.Build(view with { Errors = errors }, context);
-        }
-
-        var moderatorId = view.ModeratorId!;
-        var request = new CreateSessionRequest(address.TenantId, address.TeamId, who.ConversationId, moderatorId, names[moderatorId], definition.Id)
+        var definition = setup.Method;
+        var moderatorId = setup.ModeratorId;
+        var create = new CreateSessionRequest(address.TenantId, address.TeamId, who.ConversationId, moderatorId, names[moderatorId], definition.Id)
         {
             SessionId = address.SessionId,
-            CaseReference = caseReference,
-            PhasePlan = Plan(definition, TimeSpan.FromMinutes(minutes)),
-            Participants = chosen
+            CaseReference = setup.CaseReference,
+            PhasePlan = setup.PhasePlan,
+            Participants = setup.Participants
                 .Where(c => c.Role != ParticipantRole.Moderator)
                 .Select(c => new InitialParticipant(c.Id, names[c.Id], c.Role == ParticipantRole.Adviser ? null : c.Role))
                 .ToList(),
         };
-        var created = await sessions.CreateAsync(request, cancellationToken);
+        var created = await sessions.CreateAsync(create, cancellationToken);
         if (created.Session is not { } session)
         {
-            var code = created.Rejection?.Code switch
+            var problem = created.Rejection?.Code switch
             {
-                RejectionCode.InvalidCaseReference => MessageCode.PseudonymLooksPersonal,
-                RejectionCode.TotalOutOfRange or RejectionCode.InvalidPlan => MessageCode.DurationOutOfRange,
-                _ => MessageCode.InvalidInput,
+                RejectionCode.InvalidCaseReference => new SetupProblem(SetupProblemKind.PseudonymLooksPersonal),
+                RejectionCode.TotalOutOfRange or RejectionCode.InvalidPlan => new SetupProblem(SetupProblemKind.DurationOutOfRange)
+                {
+                    MinMinutes = (int)definition.Budget.MinTotal.TotalMinutes,
+                    MaxMinutes = (int)definition.Budget.MaxTotal.TotalMinutes,
+                },
+                _ => new SetupProblem(SetupProblemKind.UnknownMethod),
             };
-            var args = code == MessageCode.DurationOutOfRange
-                ? new[] { ((int)definition.Budget.MinTotal.TotalMinutes).ToString(t.Culture), ((int)definition.Budget.MaxTotal.TotalMinutes).ToString(t.Culture) }
-                : [];
-            return SetupCard.Build(view with { Errors = [new MessageView(code, args)] }, context);
+            return SetupCard.Build(view with { Errors = [Message(problem, who.Language)] }, context);
         }
 
         LogCreated(session.Address.SessionId, definition.Id);
@@ -216,8 +155,7 @@ public sealed partial class SessionSetupFlow(
         var startNow = data.Bool(CardDataKeys.StartNow) != false;
         if (startNow && moderatorId == who.UserId && !(definition.RequiresConsent && session.State.Consent is null))
         {
-            var requestId = data.RequestKey(who.UserId) is { } id ? id + ":start" : null;
-            var started = await sessions.ExecuteAsync(session.Address, new StartSession(moderatorId), session.Version, requestId, cancellationToken);
+            var started = await sessions.ExecuteAsync(session.Address, new StartSession(moderatorId), session.Version, request.RequestKey("start"), cancellationToken);
             if (started.Session is { } running)
             {
                 var notice = started.IsAccepted ? new MessageView(MessageCode.SessionStarted) : null;
@@ -232,31 +170,21 @@ public sealed partial class SessionSetupFlow(
         return SessionScreens.Render(session, null, who.UserId, context);
     }
 
-    /// <summary>The method's default phase lengths scaled to the planned total, whole minutes, at least one each, summing exactly.</summary>
-    public static IReadOnlyList<TimeSpan> Plan(MethodDefinition method, TimeSpan total)
+    /// <summary>A setup problem as the card's message, with the role names and limits in the user's language.</summary>
+    private static MessageView Message(SetupProblem problem, UiLanguage language)
     {
-        ArgumentNullException.ThrowIfNull(method);
-        var totalMinutes = (int)total.TotalMinutes;
-        var defaults = method.Phases.Select(p => p.DefaultDuration.TotalMinutes).ToArray();
-        var sum = defaults.Sum();
-        var minutes = defaults.Select(d => Math.Max(1, (int)Math.Floor(d * totalMinutes / sum))).ToArray();
-        var rest = totalMinutes - minutes.Sum();
-        for (var i = 0; rest != 0 && i < 10_000; i++)
+        var t = CardTexts.For(language);
+        string Role(ParticipantRole? role) => t["Role_" + CardVocabulary.Role(role ?? ParticipantRole.Adviser)];
+        return problem.Kind switch
         {
-            var index = i % minutes.Length;
-            if (rest > 0)
-            {
-                minutes[index]++;
-                rest--;
-            }
-            else if (minutes[index] > 1)
-            {
-                minutes[index]--;
-                rest++;
-            }
-        }
-
-        return minutes.Select(m => TimeSpan.FromMinutes(m)).ToList();
+            SetupProblemKind.PseudonymRequired => new MessageView(MessageCode.PseudonymRequired),
+            SetupProblemKind.PseudonymLooksPersonal => new MessageView(MessageCode.PseudonymLooksPersonal),
+            SetupProblemKind.RoleMissing => new MessageView(MessageCode.RoleMissing, Role(problem.Role)),
+            SetupProblemKind.RoleTakenTwice => new MessageView(MessageCode.RoleTakenTwice, Role(problem.Role), Role(problem.OtherRole)),
+            SetupProblemKind.DurationOutOfRange => new MessageView(
+                MessageCode.DurationOutOfRange, (problem.MinMinutes ?? 0).ToString(t.Culture), (problem.MaxMinutes ?? 0).ToString(t.Culture)),
+            _ => new MessageView(MessageCode.InvalidInput),
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Setup card submitted with {ErrorCount} problems; shown again")]

@@ -6,7 +6,7 @@ using GbbTeamsBot.Cards.ViewModels;
 using GbbTeamsBot.Teams.Mapping;
 using OpenAgreementView = GbbTeamsBot.Cards.ViewModels.OpenAgreementView;
 
-namespace GbbTeamsBot.Teams.Commands;
+namespace GbbTeamsBot.Teams.Agreements;
 
 /// <summary>The team's open agreements as a card: for the "vereinbarungen" command and after one is ticked off.</summary>
 public sealed class OpenAgreementsList(TeamQueries queries, SessionService sessions, TimeProvider time)
