@@ -155,6 +155,8 @@ public sealed class StateMachineTests
         SessionTrigger.UpdateProtocolText => new UpdateProtocolText(Keeper, ProtocolTextField.Summary, "Die Person möchte eine Ausbildung beginnen."),
         SessionTrigger.ConfirmProtocol => new ConfirmProtocol(Presenter),
         SessionTrigger.CorrectProtocol => new CorrectProtocol(Keeper, ProtocolTextField.Notes, "Ergänzung zur Kinderbetreuung.", "Nachtrag"),
+        SessionTrigger.Next => new NextStep(Mod),
+        SessionTrigger.Finish => new FinishSession(Mod),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger)),
     };
 }

@@ -167,6 +167,8 @@ public static class Labels
         SessionTrigger.UpdateProtocolText => new("Protokoll bearbeiten", "Edit protocol"),
         SessionTrigger.ConfirmProtocol => new("Protokoll bestätigen", "Confirm protocol"),
         SessionTrigger.CorrectProtocol => new("Protokoll korrigieren", "Correct protocol"),
+        SessionTrigger.Next => new("Weiter", "Next"),
+        SessionTrigger.Finish => new("Beenden", "Finish"),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 }

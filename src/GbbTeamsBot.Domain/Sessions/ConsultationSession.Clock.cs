@@ -84,6 +84,29 @@ public sealed partial class ConsultationSession
     }
 
     /// <summary>Moves to the next phase; on the last phase the session completes.</summary>
+    /// <summary>Advances phase by phase to the regular end, in one step (each phase keeps its actual time).</summary>
+    private Step RunThrough(SessionSnapshot state, DateTimeOffset now)
+    {
+        var events = new List<SessionEvent>();
+        for (var guard = 0; guard <= Method.Phases.Count; guard++)
+        {
+            var step = Advance(state, now);
+            if (step.Rejection is not null)
+            {
+                return step;
+            }
+
+            events.AddRange(step.Events);
+            state = step.Next!;
+            if (state.Status != SessionStatus.Running)
+            {
+                break;
+            }
+        }
+
+        return Ok(state, [.. events]);
+    }
+
     private Step Advance(SessionSnapshot state, DateTimeOffset now)
     {
         var current = state.CurrentPhaseIndex;

@@ -190,6 +190,11 @@ public sealed partial class ConsultationSession
             PauseSession => RequireModerator(actor!, command) ?? Pause(now),
             ResumeSession => RequireModerator(actor!, command) ?? Resume(now),
             FinishEarly => RequireModerator(actor!, command) ?? Complete(_state, now, early: true),
+            NextStep => _state.Status == SessionStatus.Prepared
+                ? Start(actor!, now)
+                : RequireModerator(actor!, command) ?? (Method.RunsThroughOnNext ? RunThrough(_state, now) : Advance(_state, now)),
+            FinishSession => RequireModerator(actor!, command)
+                ?? (_state.CurrentPhaseIndex == Method.Phases.Count - 1 ? Advance(_state, now) : Complete(_state, now, early: true)),
             CancelSession => RequireModerator(actor!, command) ?? Cancel(now),
             AddContribution c => Add(actor!, c, now),
             EditContribution c => Edit(actor!, c, now),

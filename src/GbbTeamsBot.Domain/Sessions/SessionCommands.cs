@@ -36,6 +36,8 @@ public enum SessionTrigger
     UpdateProtocolText,
     ConfirmProtocol,
     CorrectProtocol,
+    Next,
+    Finish,
 }
 
 /// <summary>A command by a participant (identified by an opaque id, e.g. the Entra object id or a guest id).</summary>
@@ -117,6 +119,21 @@ public sealed record PauseSession(string ActorId) : SessionCommand(ActorId)
 public sealed record ResumeSession(string ActorId) : SessionCommand(ActorId)
 {
     public override SessionTrigger Trigger => SessionTrigger.Resume;
+}
+
+/// <summary>
+/// Moderator: the card's "Weiter". Starts a prepared session, otherwise moves to the next phase (on the last phase:
+/// the regular end). A method that runs through on "Weiter" (the Sozialraum-Runde) ends its round at once.
+/// </summary>
+public sealed record NextStep(string ActorId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.Next;
+}
+
+/// <summary>Moderator: the card's "Beenden". On the last phase the regular end, before it an early finish.</summary>
+public sealed record FinishSession(string ActorId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.Finish;
 }
 
 public sealed record FinishEarly(string ActorId) : SessionCommand(ActorId)

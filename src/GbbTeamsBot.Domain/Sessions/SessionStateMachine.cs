@@ -47,6 +47,10 @@ public static class SessionStateMachine
         Row(T.UpdateProtocolText, null, false, Running, Paused, Completed),
         Row(T.ConfirmProtocol, null, false, Completed),
         Row(T.CorrectProtocol, null, false, Completed),
+
+        // The card's buttons: "Weiter" starts or advances (on the last phase: Completed), "Beenden" ends.
+        Row(T.Next, Running, true, Prepared, Running),
+        Row(T.Finish, Completed, true, Running, Paused),
     ];
 
     private static readonly Dictionary<SessionTrigger, TransitionRule> ByTrigger = Rules.ToDictionary(r => r.Trigger);
