@@ -68,6 +68,7 @@ public sealed class StateMachineTests
         if (result.IsAccepted)
         {
             Assert.Equal(version + 1, session.Version);
+            Assert.True(rule.Leads(status, session.Status), $"{trigger} led from {status} to {session.Status}.");
             Assert.Equal(rule.To ?? status, session.Status);
         }
         else

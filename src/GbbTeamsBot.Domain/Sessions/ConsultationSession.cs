@@ -217,7 +217,12 @@ public sealed partial class ConsultationSession
             return CommandResult.Rejected(step.Rejection, _state);
         }
 
-        _state = step.Next! with
+        if (!rule.Leads(_state.Status, step.Next!.Status))
+        {
+            throw new InvalidOperationException($"{command.Trigger} led from {_state.Status} to {step.Next.Status}, which its row in the state table does not allow.");
+        }
+
+        _state = step.Next with
         {
             Version = _state.Version + 1,
             ScheduleRevision = _state.ScheduleRevision + (rule.AffectsSchedule ? 1 : 0),

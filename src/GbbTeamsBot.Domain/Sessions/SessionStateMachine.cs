@@ -10,10 +10,20 @@ namespace GbbTeamsBot.Domain.Sessions;
 /// </summary>
 public static class SessionStateMachine
 {
-    public sealed record TransitionRule(SessionTrigger Trigger, IReadOnlySet<SessionStatus> From, SessionStatus? To, bool AffectsSchedule);
+    /// <summary>A row: valid in <paramref name="From"/>, leads to <paramref name="To"/> (null: unchanged) or, where
+    /// <paramref name="EndsOnLastPhase"/>, to Completed when it moves past the last phase.</summary>
+    public sealed record TransitionRule(SessionTrigger Trigger, IReadOnlySet<SessionStatus> From, SessionStatus? To, bool AffectsSchedule, bool EndsOnLastPhase = false)
+    {
+        /// <summary>Whether a handler's result state is the one this row names (the aggregate refuses to store any other).</summary>
+        public bool Leads(SessionStatus from, SessionStatus to) =>
+            to == (To ?? from) || (EndsOnLastPhase && to == SessionStatus.Completed);
+    }
 
     private static TransitionRule Row(SessionTrigger trigger, SessionStatus? to, bool schedule, params SessionStatus[] from) =>
         new(trigger, from.ToHashSet(), to, schedule);
+
+    private static TransitionRule Advancing(SessionTrigger trigger, params SessionStatus[] from) =>
+        new(trigger, from.ToHashSet(), Running, AffectsSchedule: true, EndsOnLastPhase: true);
 
     public static IReadOnlyList<TransitionRule> Rules { get; } =
     [
@@ -25,8 +35,7 @@ public static class SessionStateMachine
         Row(T.SetPlan, null, false, Prepared),
         Row(T.Start, Running, true, Prepared),
 
-        // AdvancePhase on the last phase leads to Completed (the handler decides; the row names the usual target).
-        Row(T.AdvancePhase, Running, true, Running),
+        Advancing(T.AdvancePhase, Running),
         Row(T.ReturnToPreviousPhase, Running, true, Running),
         Row(T.AdjustCurrentPhase, null, true, Running, Paused),
         Row(T.ExtendTotal, null, true, Running, Paused),
@@ -49,7 +58,7 @@ public static class SessionStateMachine
         Row(T.CorrectProtocol, null, false, Completed),
 
         // The card's buttons: "Weiter" starts or advances (on the last phase: Completed), "Beenden" ends.
-        Row(T.Next, Running, true, Prepared, Running),
+        Advancing(T.Next, Prepared, Running),
         Row(T.Finish, Completed, true, Running, Paused),
     ];
 
