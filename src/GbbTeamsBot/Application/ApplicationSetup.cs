@@ -26,6 +26,7 @@ public static class ApplicationSetup
         services.TryAddSingleton<OutlivingRecords>();
         services.TryAddSingleton<DeadlineSchedule>();
         services.TryAddSingleton<NotificationDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.TryAddSingleton<ISessionNotifier, NullSessionNotifier>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<TeamQueries>();

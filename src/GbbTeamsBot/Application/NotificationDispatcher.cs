@@ -1,12 +1,36 @@
+using System.Threading.Channels;
 using GbbTeamsBot.Domain.Sessions;
 
 namespace GbbTeamsBot.Application;
 
-/// <summary>Calls the notifier port after a stored change; a failing notifier is logged, never rethrown.</summary>
-public sealed partial class NotificationDispatcher(ISessionNotifier notifier, ILogger<NotificationDispatcher> logger)
+/// <summary>
+/// Hands stored changes to the <see cref="ISessionNotifier"/>. A card action's change is queued and delivered in the
+/// background, so the invoke is answered as soon as the change is stored and never waits for the connector (persist,
+/// answer, then talk); the connector merges queued updates of one card, so the newest state wins. The deadline
+/// scanner delivers directly (it has no one waiting). Failures are logged, never rethrown: the change itself stands.
+/// </summary>
+public sealed partial class NotificationDispatcher(ISessionNotifier notifier, ILogger<NotificationDispatcher> logger) : BackgroundService
 {
-    public async Task DispatchAsync(SessionNotification notification, CancellationToken cancellationToken)
+    /// <summary>Deliveries at once; the connector's per-thread limits decide how fast one conversation is served.</summary>
+    private const int Workers = 8;
+
+    private readonly Channel<SessionNotification> _queue = Channel.CreateUnbounded<SessionNotification>();
+
+    /// <summary>Queues the notification of a stored change for background delivery.</summary>
+    public void Enqueue(SessionNotification notification)
     {
+        ArgumentNullException.ThrowIfNull(notification);
+        if (!_queue.Writer.TryWrite(notification))
+        {
+            // Shutting down: deliver what is still handed over without a queue.
+            _ = DeliverAsync(notification, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Delivers one notification now: the state change first, then its events.</summary>
+    public async Task DeliverAsync(SessionNotification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
         try
         {
             await notifier.OnStateChangedAsync(notification, cancellationToken);
@@ -26,6 +50,30 @@ public sealed partial class NotificationDispatcher(ISessionNotifier notifier, IL
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogNotifierFailed(logger, ex, notification.Address.SessionId, notification.Session.Version);
+        }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
+
+    /// <summary>On shutdown the queue is closed and what is in it is still delivered, within the host's stop time.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        if (ExecuteTask is { } workers)
+        {
+            await Task.WhenAny(workers, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+        }
+
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        // Read until the queue is closed (not until stopping): queued changes are delivered before the host ends.
+        await foreach (var notification in _queue.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            await DeliverAsync(notification, stoppingToken);
         }
     }
 

@@ -130,7 +130,7 @@ public sealed partial class SessionService(
             await requests.CompleteAsync(address, requestId, pending.Value, new StoredOutcome(o.Status, o.Rejection, o.Message, o.Version, o.Events), time.GetUtcNow(), engine.RequestTimeToLive, CancellationToken.None);
         }
 
-        await NotifyAsync(result, command, cancellationToken);
+        Notify(result, command);
         return result.Outcome;
     }
 
@@ -197,7 +197,7 @@ public sealed partial class SessionService(
     private async Task<CommandOutcome> RunAndNotifyAsync(SessionAddress address, SessionCommand command, int? expectedVersion, CancellationToken cancellationToken)
     {
         var result = await RunAsync(address, command, expectedVersion, cancellationToken);
-        await NotifyAsync(result, command, cancellationToken);
+        Notify(result, command);
         return result.Outcome;
     }
 
@@ -299,11 +299,12 @@ public sealed partial class SessionService(
         }
     }
 
-    private async Task NotifyAsync(Result result, SessionCommand command, CancellationToken cancellationToken)
+    /// <summary>The notifier hears of a stored change after the answer (see <see cref="NotificationDispatcher"/>).</summary>
+    private void Notify(Result result, SessionCommand command)
     {
         if (result.Saved is { } view)
         {
-            await notifications.DispatchAsync(new SessionNotification(view.Address, view, ChangeSource.Command, result.Outcome.Events) { ActorId = command.ActorId }, cancellationToken);
+            notifications.Enqueue(new SessionNotification(view.Address, view, ChangeSource.Command, result.Outcome.Events) { ActorId = command.ActorId });
         }
     }
 

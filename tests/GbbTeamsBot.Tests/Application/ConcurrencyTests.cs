@@ -56,6 +56,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
             var after = (await _a.Sessions.GetAsync(address))!;
             Assert.Equal(before.Version + 1, after.Version);
             Assert.Equal(before.State.CurrentPhaseIndex + 1, after.State.CurrentPhaseIndex);
+            await ScannerWait.UntilAsync(() => _a.Notifier.Calls.Concat(_b.Notifier.Calls).Any(c => c.SessionId == address.SessionId && c.Version == after.Version));
             Assert.Single(_a.Notifier.Calls.Concat(_b.Notifier.Calls), c => c.SessionId == address.SessionId && c.Version == after.Version);
             Assert.DoesNotContain(_a.Notifier.Calls.Concat(_b.Notifier.Calls), c => c.SessionId == address.SessionId && c.Version > after.Version);
         }
@@ -111,6 +112,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
         var after = (await _a.Sessions.GetAsync(address))!;
         Assert.Equal(before.Version + 1, after.Version);
         Assert.Equal(after.Version, second.Session!.Version);
+        await ScannerWait.UntilAsync(() => _a.Notifier.Calls.Concat(_b.Notifier.Calls).Any(c => c.SessionId == address.SessionId && c.Version == after.Version));
         Assert.Single(_a.Notifier.Calls.Concat(_b.Notifier.Calls), c => c.SessionId == address.SessionId && c.Version == after.Version);
 
         // A rejected request is replayed as the same rejection, too.

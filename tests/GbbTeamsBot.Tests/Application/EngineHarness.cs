@@ -42,6 +42,18 @@ internal sealed class RecordingNotifier(string instance, ConcurrentQueue<Notifie
     public Task OnAutoAdvancedAsync(SessionNotification notification, SessionEvent advanced, CancellationToken cancellationToken) =>
         Add(nameof(OnAutoAdvancedAsync), notification, advanced);
 
+    /// <summary>Command changes reach the notifier in the background, after the answer: wait for them.</summary>
+    public async Task<IReadOnlyList<Notified>> WaitForAsync(int count, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (Calls.Count < count && DateTime.UtcNow < until)
+        {
+            await Task.Delay(10);
+        }
+
+        return Calls.ToList();
+    }
+
     public IReadOnlyList<Notified> Deadlines(string sessionId) =>
         Calls.Where(c => c.SessionId == sessionId && c.Kind is not null).ToList();
 
@@ -86,6 +98,9 @@ internal sealed class EngineInstance : IAsyncDisposable
         Notifier = notifier as RecordingNotifier ?? new RecordingNotifier(name);
         services.AddSingleton<ISessionNotifier>(notifier ?? Notifier);
         _provider = services.BuildServiceProvider();
+
+        // The background delivery of command notifications, as the host runs it.
+        Get<NotificationDispatcher>().StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public string Name { get; }
@@ -126,6 +141,7 @@ internal sealed class EngineInstance : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopScannerAsync();
+        await Get<NotificationDispatcher>().StopAsync(CancellationToken.None);
         await _provider.DisposeAsync();
     }
 
@@ -134,6 +150,16 @@ internal sealed class EngineInstance : IAsyncDisposable
 
 internal static class ScannerWait
 {
+    /// <summary>Waits until <paramref name="condition"/> holds (e.g. a background notification arrived), at most a few seconds.</summary>
+    public static async Task UntilAsync(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!condition() && DateTime.UtcNow < until)
+        {
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>Waits until every scanner has finished a scan and armed its timer after <paramref name="armedBefore"/>.</summary>
     public static async Task UntilArmedAsync(IReadOnlyList<DeadlineScanner> scanners, IReadOnlyList<long> armedBefore, TimeSpan? timeout = null)
     {

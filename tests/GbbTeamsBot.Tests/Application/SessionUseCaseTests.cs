@@ -237,7 +237,7 @@ public sealed class SessionUseCaseTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var started = await _engine.Sessions.OkAsync(address, new StartSession(Mod));
         Assert.Equal("1700000000000", started.Session!.LiveCard!.ActivityId);
-        var call = Assert.Single(_engine.Notifier.Calls);
+        var call = Assert.Single(await _engine.Notifier.WaitForAsync(1));
         Assert.Equal(nameof(ISessionNotifier.OnStateChangedAsync), call.Method);
         Assert.Equal(ChangeSource.Command, call.Source);
         Assert.Equal(started.Version, call.Version);

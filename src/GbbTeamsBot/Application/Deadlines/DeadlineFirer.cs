@@ -106,7 +106,7 @@ public sealed partial class DeadlineFirer(
             }
 
             var view = saved.ToView();
-            await notifications.DispatchAsync(new SessionNotification(address, view, ChangeSource.Deadline, events), cancellationToken);
+            await notifications.DeliverAsync(new SessionNotification(address, view, ChangeSource.Deadline, events), cancellationToken);
             return FiringResult.Fired;
         }
     }
