@@ -112,10 +112,16 @@ namespace GbbTeamsBot.Benchmarks.Storage
     {
         public async Task<ScenarioResult> RunAsync(string name, int entitiesPerCall, Func<int, int, Task> operation)
         {
-            for (var i = 0; i < 20; i++)
+            // Warm-up: the same concurrent load for a third of the measured time, so JIT tiering and connection
+            // pools settle before anything is counted.
+            var warmUpEnd = Stopwatch.GetTimestamp() + (long)(settings.Seconds / 3 * Stopwatch.Frequency);
+            await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(worker => Task.Run(async () =>
             {
-                await operation(0, 900_000 + i);
-            }
+                for (var i = 0; Stopwatch.GetTimestamp() < warmUpEnd; i++)
+                {
+                    await operation(worker, 900_000 + i);
+                }
+            })));
 
             var latencies = new List<double>[settings.Concurrency];
             var errors = 0;

@@ -146,7 +146,7 @@ public sealed class CheckedTableClient
         ArgumentNullException.ThrowIfNull(actions);
         var prepared = actions.Select(a => a.ActionType == TableTransactionActionType.Delete
             ? new TableTransactionAction(a.ActionType, a.Entity, RequireETag(a.ETag))
-            : new TableTransactionAction(a.ActionType, Prepare(a.Entity as TableEntity ?? throw new TableEntityValidationException("Batches are built from TableEntity rows only.")), a.ETag)).ToArray();
+            : new TableTransactionAction(a.ActionType, Prepare(a.Entity as TableEntity ?? throw new TableEntityValidationException("Batches are built from TableEntity rows only."), validate: false), a.ETag)).ToArray();
         TableLimits.ValidateTransaction(prepared);
         return RunAsync<IReadOnlyList<ETag>>(async () =>
         {
@@ -162,10 +162,34 @@ public sealed class CheckedTableClient
         return RunAsync(async () => ETagOf(await _table.UpdateEntityAsync(checkedEntity, etag, mode, cancellationToken).ConfigureAwait(false)), operation, cancellationToken);
     }
 
-    /// <summary>A copy without null properties and with UTC times, checked against the limits.</summary>
-    private static TableEntity Prepare(TableEntity entity)
+    /// <summary>The entity without null properties and with UTC times (a copy only when that changes anything), checked against the limits.</summary>
+    private static TableEntity Prepare(TableEntity entity, bool validate = true)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        var prepared = NeedsCopy(entity) ? Normalized(entity) : entity;
+        if (validate)
+        {
+            TableLimits.ValidateEntity(prepared);
+        }
+
+        return prepared;
+    }
+
+    private static bool NeedsCopy(TableEntity entity)
+    {
+        foreach (var (name, value) in entity)
+        {
+            if (value is null or DateTime || (value is DateTimeOffset at && at.Offset != TimeSpan.Zero) || (TableLimits.IsSystemProperty(name) && name is not ("PartitionKey" or "RowKey")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static TableEntity Normalized(TableEntity entity)
+    {
         var copy = new TableEntity(entity.PartitionKey, entity.RowKey);
         foreach (var (name, value) in entity)
         {
@@ -182,7 +206,6 @@ public sealed class CheckedTableClient
             };
         }
 
-        TableLimits.ValidateEntity(copy);
         return copy;
     }
 
