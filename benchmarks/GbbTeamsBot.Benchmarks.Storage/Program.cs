@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using GbbTeamsBot.Benchmarks.Storage;
 using GbbTeamsBot.DevStack.Local;
+using GbbTeamsBot.Storage;
 using GbbTeamsBot.Storage.Tables;
 
 // Usage: dotnet run -c Release --project benchmarks/GbbTeamsBot.Benchmarks.Storage [-- --seconds 3 --concurrency 8]
@@ -10,18 +12,20 @@ var settings = BenchmarkSettings.Parse(args);
 Console.WriteLine($"Storage benchmark: {settings.Seconds} s per scenario, {settings.Concurrency} concurrent callers, Azurite on loopback (in memory).");
 
 await using var azurite = await AzuriteTableService.StartAsync();
-var service = new TableServiceClient(azurite.ConnectionString);
-var table = service.GetTableClient("bench" + Guid.NewGuid().ToString("N")[..12]);
+// The product's path: the SDK client with the product's options, behind the pre-send checks and error mapping.
+var service = new TableServiceClient(azurite.ConnectionString, StorageSetup.DefaultClientOptions());
+var tableName = "bench" + Guid.NewGuid().ToString("N")[..12];
+var table = new CheckedTableClient(service.GetTableClient(tableName));
 await table.CreateIfNotExistsAsync();
 
 // Seed: 1,000 rows to read and 100 rows in a partition to query.
 const int seedRows = 1000;
 for (var start = 0; start < seedRows; start += 100)
 {
-    await table.SubmitTransactionAsync(Enumerable.Range(start, 100).Select(i => TableTransactionAction.UpsertReplace(Row("read", i))).ToArray());
+    await table.SubmitTransactionAsync(Enumerable.Range(start, 100).Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row("read", i))).ToArray());
 }
 
-await table.SubmitTransactionAsync(Enumerable.Range(0, 100).Select(i => TableTransactionAction.UpsertReplace(Row("query", i))).ToArray());
+await table.SubmitTransactionAsync(Enumerable.Range(0, 100).Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row("query", i))).ToArray());
 
 var etags = new ETag[settings.Concurrency];
 for (var worker = 0; worker < settings.Concurrency; worker++)
@@ -37,28 +41,28 @@ var results = new List<ScenarioResult>
     await runner.RunAsync("conditional update", 1, async (worker, i) => etags[worker] = await table.UpdateReplaceAsync(Row("cond", worker, i), etags[worker])),
     await runner.RunAsync("partition query (100 rows)", 1, async (_, _) =>
     {
-        var count = await table.QueryAsync(TableFilter.PartitionKeyEquals("query")).CountAsync();
+        var count = await table.QueryAsync(KeyFilters.PartitionKeyEquals("query")).CountAsync();
         if (count != 100)
         {
             throw new InvalidOperationException($"The query returned {count} rows instead of 100.");
         }
     }),
     await runner.RunAsync("batch (100 upserts)", 100, async (worker, i) =>
-        await table.SubmitTransactionAsync(Enumerable.Range(0, 100).Select(r => TableTransactionAction.UpsertReplace(Row($"batch-{worker}-{i}", r))).ToArray())),
+        await table.SubmitTransactionAsync(Enumerable.Range(0, 100).Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row($"batch-{worker}-{i}", r))).ToArray())),
 };
 
-await service.DeleteTableIfExistsAsync(table.Name);
+await service.DeleteTableAsync(tableName);
 
 Console.WriteLine();
-Console.WriteLine($"{"scenario",-28} {"calls",8} {"calls/s",10} {"entities/s",11} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7}");
+Console.WriteLine($"{"scenario",-28} {"calls",8} {"calls/s",10} {"entities/s",11} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8} {"CPU µs/call",12} {"errors",7}");
 foreach (var r in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{r.Name,-28} {r.Calls,8} {r.CallsPerSecond,10:F0} {r.EntitiesPerSecond,11:F0} {r.P50,8:F2} {r.P90,8:F2} {r.P99,8:F2} {r.Max,8:F2} {r.Errors,7}"));
+        $"{r.Name,-28} {r.Calls,8} {r.CallsPerSecond,10:F0} {r.EntitiesPerSecond,11:F0} {r.P50,8:F2} {r.P90,8:F2} {r.P99,8:F2} {r.Max,8:F2} {r.CpuMicrosecondsPerCall,12:F0} {r.Errors,7}"));
 }
 
 Console.WriteLine();
-Console.WriteLine("Summary: " + string.Join("; ", results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name} {r.CallsPerSecond:F0}/s p99 {r.P99:F1} ms"))) + $"; errors {results.Sum(r => r.Errors)}");
+Console.WriteLine("Summary: " + string.Join("; ", results.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Name} {r.CallsPerSecond:F0}/s p50 {r.P50:F1} ms p99 {r.P99:F1} ms cpu {r.CpuMicrosecondsPerCall:F0} µs"))) + $"; errors {results.Sum(r => r.Errors)}");
 return results.Sum(r => r.Errors) == 0 ? 0 : 1;
 
 static string RowKey(int i) => i.ToString("D7", CultureInfo.InvariantCulture);
@@ -98,21 +102,32 @@ namespace GbbTeamsBot.Benchmarks.Storage
         }
     }
 
-    internal sealed record ScenarioResult(string Name, int Calls, int Errors, double CallsPerSecond, double EntitiesPerSecond, double P50, double P90, double P99, double Max);
+    internal sealed record ScenarioResult(string Name, int Calls, int Errors, double CallsPerSecond, double EntitiesPerSecond, double P50, double P90, double P99, double Max, double CpuMicrosecondsPerCall);
 
-    /// <summary>Runs one operation from N concurrent callers for a fixed time (after a short warm-up) and keeps every latency.</summary>
+    /// <summary>
+    /// Runs one operation from N concurrent callers for a fixed time (after a short warm-up) and keeps every latency,
+    /// plus this process's CPU time per call (Azurite runs in its own process, so this is the client's cost only).
+    /// </summary>
     internal sealed class ScenarioRunner(BenchmarkSettings settings)
     {
         public async Task<ScenarioResult> RunAsync(string name, int entitiesPerCall, Func<int, int, Task> operation)
         {
-            for (var i = 0; i < 20; i++)
+            // Warm-up: the same concurrent load for a third of the measured time, so JIT tiering and connection
+            // pools settle before anything is counted.
+            var warmUpEnd = Stopwatch.GetTimestamp() + (long)(settings.Seconds / 3 * Stopwatch.Frequency);
+            await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(worker => Task.Run(async () =>
             {
-                await operation(0, 900_000 + i);
-            }
+                for (var i = 0; Stopwatch.GetTimestamp() < warmUpEnd; i++)
+                {
+                    await operation(worker, 900_000 + i);
+                }
+            })));
 
             var latencies = new List<double>[settings.Concurrency];
             var errors = 0;
             var deadline = Stopwatch.GetTimestamp() + (long)(settings.Seconds * Stopwatch.Frequency);
+            var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(worker => Task.Run(async () =>
             {
@@ -132,10 +147,12 @@ namespace GbbTeamsBot.Benchmarks.Storage
                 }
             })));
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpuBefore).TotalMicroseconds;
             var all = latencies.SelectMany(l => l).Order().ToArray();
             double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {all.Length} calls in {elapsed:F1} s"));
-            return new ScenarioResult(name, all.Length, errors, all.Length / elapsed, all.Length * entitiesPerCall / elapsed, Percentile(0.50), Percentile(0.90), Percentile(0.99), all.Length == 0 ? double.NaN : all[^1]);
+            return new ScenarioResult(name, all.Length, errors, all.Length / elapsed, all.Length * entitiesPerCall / elapsed, Percentile(0.50), Percentile(0.90), Percentile(0.99), all.Length == 0 ? double.NaN : all[^1], all.Length == 0 ? double.NaN : cpu / all.Length);
         }
     }
 }

@@ -1,4 +1,4 @@
-using GbbTeamsBot.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace GbbTeamsBot.Storage;
@@ -26,6 +26,12 @@ public sealed class StorageOptions
 
     /// <summary>Storage:ReadinessTimeout for the /readyz probe (no retries).</summary>
     public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Storage:PurgeInterval, how often expired idempotency and request rows are deleted.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Storage:PurgeBatchSize, the most expired rows one purge run deletes (the rest wait for the next run).</summary>
+    public int PurgeBatchSize { get; set; } = 1000;
 }
 
 /// <summary>Validated at start-up so a broken storage configuration stops the host with a clear message.</summary>
@@ -36,9 +42,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         var failures = new List<string>();
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            if (!TableConnectionString.TryParse(options.ConnectionString, out _, out var error))
+            if (!IsUsableConnectionString(options.ConnectionString))
             {
-                failures.Add($"Storage:ConnectionString is invalid: {error}");
+                failures.Add("Storage:ConnectionString is invalid: use AccountName=…;AccountKey=…(;EndpointSuffix=… or TableEndpoint=…) or UseDevelopmentStorage=true.");
             }
         }
         else if (!string.IsNullOrWhiteSpace(options.TableEndpoint))
@@ -63,6 +69,32 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add("Storage:ReadinessTimeout must be between 0 and 30 seconds.");
         }
 
+        if (options.PurgeInterval < TimeSpan.FromMinutes(1) || options.PurgeInterval > TimeSpan.FromDays(1))
+        {
+            failures.Add("Storage:PurgeInterval must be between 1 minute and 1 day.");
+        }
+
+        if (options.PurgeBatchSize is < 1 or > 10_000)
+        {
+            failures.Add("Storage:PurgeBatchSize must be between 1 and 10000.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The SDK parses the connection string; a key-less one (e.g. only AccountName) could not sign anything.</summary>
+    private static bool IsUsableConnectionString(string connectionString)
+    {
+        try
+        {
+            var client = new TableServiceClient(connectionString);
+            return !string.IsNullOrEmpty(client.AccountName)
+                && (connectionString.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase)
+                    || connectionString.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase));
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

@@ -1,7 +1,7 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
 using GbbTeamsBot.Storage.Repositories;
-using GbbTeamsBot.Storage.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,9 +11,10 @@ using Microsoft.Extensions.Options;
 namespace GbbTeamsBot.Storage;
 
 /// <summary>
-/// Registers the Table client, the repositories, the readiness probe and background table creation.
-/// Configuration keys: Storage:ConnectionString, or Storage:TableEndpoint (+ optional Storage:ManagedIdentityClientId);
-/// optional Storage:TablePrefix and Storage:ReadinessTimeout. Options are validated at start-up.
+/// Registers the Table clients, the repositories, the readiness probe, background table creation and the purge of
+/// expired idempotency rows. Configuration keys: Storage:ConnectionString, or Storage:TableEndpoint (+ optional
+/// Storage:ManagedIdentityClientId); optional Storage:TablePrefix, Storage:ReadinessTimeout, Storage:PurgeInterval and
+/// Storage:PurgeBatchSize. Options are validated at start-up.
 /// </summary>
 public static class StorageSetup
 {
@@ -24,12 +25,12 @@ public static class StorageSetup
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.TryAddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, new TableClientOptions()));
+        services.TryAddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, DefaultClientOptions()));
         services.TryAddSingleton(sp => new StorageTables(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
         services.TryAddSingleton<IStorageReadiness>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return new TableStorageReadiness(CreateClient(options, TableClientOptions.ForProbe(options.ReadinessTimeout)), sp.GetRequiredService<ILogger<TableStorageReadiness>>());
+            return new TableStorageReadiness(CreateClient(options, ProbeClientOptions(options.ReadinessTimeout)), sp.GetRequiredService<ILogger<TableStorageReadiness>>());
         });
 
         services.TryAddSingleton<SessionRepository>();
@@ -41,26 +42,57 @@ public static class StorageSetup
         services.TryAddSingleton<IdempotencyRepository>();
         services.TryAddSingleton<StorageRetention>();
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<IdempotencyPurgeService>();
         return services;
     }
 
-    /// <summary>A client for the configured account: account key if a connection string is set, else Entra ID.</summary>
+    /// <summary>
+    /// The SDK's retry policy for the product's calls: connection failures, 408, 429, 500, 502, 503 and 504 are retried
+    /// with exponential backoff (6 retries, 0.4 s rising to 10 s; about half a minute in all), 30 s per attempt.
+    /// </summary>
+    public static TableClientOptions DefaultClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 6;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(400);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(10);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        options.Diagnostics.IsLoggingContentEnabled = false;
+        options.Diagnostics.ApplicationId = "GbbTeamsBot";
+        return options;
+    }
+
+    /// <summary>Options for the readiness probe: no retries and <paramref name="timeout"/> per call, so /readyz answers fast.</summary>
+    public static TableClientOptions ProbeClientOptions(TimeSpan timeout)
+    {
+        var options = DefaultClientOptions();
+        options.Retry.MaxRetries = 0;
+        options.Retry.NetworkTimeout = timeout;
+        return options;
+    }
+
+    /// <summary>
+    /// A client for the configured account: the connection string (account key, or UseDevelopmentStorage=true for
+    /// Azurite) if set, else the https TableEndpoint with Entra ID (the user-assigned identity if its client id is set,
+    /// else DefaultAzureCredential).
+    /// </summary>
     public static TableServiceClient CreateClient(StorageOptions options, TableClientOptions clientOptions)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new TableServiceClient(TableConnectionString.Parse(options.ConnectionString), clientOptions);
+            return new TableServiceClient(options.ConnectionString, clientOptions);
         }
 
-        if (string.IsNullOrWhiteSpace(options.TableEndpoint))
+        if (!Uri.TryCreate(options.TableEndpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
         {
-            throw new InvalidOperationException("Set Storage:ConnectionString or Storage:TableEndpoint.");
+            throw new InvalidOperationException("Set Storage:ConnectionString, or Storage:TableEndpoint to an absolute https address.");
         }
 
         TokenCredential credential = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
             ? new DefaultAzureCredential()
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
-        return new TableServiceClient(new Uri(options.TableEndpoint), credential, clientOptions);
+        return new TableServiceClient(endpoint, credential, clientOptions);
     }
 }

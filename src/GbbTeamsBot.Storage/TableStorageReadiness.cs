@@ -1,11 +1,13 @@
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace GbbTeamsBot.Storage;
 
 /// <summary>
-/// /readyz probe: one cheap authenticated call (list one table) without retries and with a short timeout.
-/// Reasons are short and never contain addresses, keys or service messages.
+/// /readyz probe: one cheap authenticated call (list one table) through a client without retries and with a short
+/// timeout (<see cref="StorageSetup.ProbeClientOptions"/>). Reasons are short and never contain addresses, keys or
+/// service messages.
 /// </summary>
 public sealed partial class TableStorageReadiness(TableServiceClient probeClient, ILogger<TableStorageReadiness> logger) : IStorageReadiness
 {
@@ -13,7 +15,18 @@ public sealed partial class TableStorageReadiness(TableServiceClient probeClient
     {
         try
         {
-            await probeClient.PingAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await foreach (var _ in probeClient.QueryAsync(maxPerPage: 1, cancellationToken: cancellationToken).AsPages(pageSizeHint: 1).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            catch (Exception ex) when (TableErrors.Map(ex, "ping", cancellationToken) is { } mapped)
+            {
+                throw mapped;
+            }
+
             return StorageReadinessResult.Ready;
         }
         catch (TableStorageUnavailableException)

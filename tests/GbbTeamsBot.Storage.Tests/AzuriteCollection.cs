@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 using GbbTeamsBot.Testing;
 
@@ -14,11 +16,25 @@ internal static class TestTables
 {
     public static string UniqueName(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..16];
 
-    public static async Task<TableClient> CreateAsync(AzuriteFixture azurite, string prefix = "t")
+    public static async Task<CheckedTableClient> CreateAsync(AzuriteFixture azurite, string prefix = "t")
     {
         var service = new TableServiceClient(azurite.ConnectionString);
-        var table = service.GetTableClient(UniqueName(prefix));
+        var table = new CheckedTableClient(service.GetTableClient(UniqueName(prefix)));
         await table.CreateIfNotExistsAsync();
         return table;
     }
+}
+
+/// <summary>Short names for the SDK's transaction actions in tests.</summary>
+internal static class Tx
+{
+    public static TableTransactionAction Insert(TableEntity entity) => new(TableTransactionActionType.Add, entity);
+
+    public static TableTransactionAction UpsertReplace(TableEntity entity) => new(TableTransactionActionType.UpsertReplace, entity);
+
+    public static TableTransactionAction UpsertMerge(TableEntity entity) => new(TableTransactionActionType.UpsertMerge, entity);
+
+    public static TableTransactionAction UpdateReplace(TableEntity entity, ETag ifMatch) => new(TableTransactionActionType.UpdateReplace, entity, ifMatch);
+
+    public static TableTransactionAction Delete(string partitionKey, string rowKey, ETag ifMatch) => new(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), ifMatch);
 }

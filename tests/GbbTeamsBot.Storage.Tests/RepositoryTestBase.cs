@@ -1,4 +1,5 @@
 using GbbTeamsBot.Storage.Repositories;
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 using GbbTeamsBot.Testing;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using GbbTeamsBot.DevStack.Local;
 using GbbTeamsBot.Storage.Repositories;
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 
 namespace GbbTeamsBot.Storage.Tests;
@@ -34,7 +35,7 @@ public sealed class StorageRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task Azurite_stopped_and_restarted_mid_test_client_recovers_by_retry_and_no_acknowledged_write_is_lost()
     {
-        var table = new TableServiceClient(Azurite.ConnectionString).GetTableClient("recovery");
+        var table = new CheckedTableClient(new TableServiceClient(Azurite.ConnectionString).GetTableClient("recovery"));
         await table.CreateIfNotExistsAsync();
         var acknowledged = new ConcurrentDictionary<int, int>();
         var failures = new ConcurrentBag<Exception>();
@@ -80,7 +81,7 @@ public sealed class StorageRecoveryTests : IAsyncLifetime
         await writer;
 
         Assert.Empty(failures);
-        var stored = await table.QueryAsync(TableFilter.PartitionKeyEquals("p")).ToDictionaryAsync(e => int.Parse(e.RowKey[1..], System.Globalization.CultureInfo.InvariantCulture), e => e.GetInt32("Value")!.Value);
+        var stored = await table.QueryAsync(KeyFilters.PartitionKeyEquals("p")).ToDictionaryAsync(e => int.Parse(e.RowKey[1..], System.Globalization.CultureInfo.InvariantCulture), e => e.GetInt32("Value")!.Value);
         Assert.All(acknowledged, pair => Assert.Equal(pair.Value, stored[pair.Key]));
         Assert.True(acknowledged.Count >= acknowledgedBeforeRestart + 20);
     }
@@ -107,15 +108,15 @@ public sealed class StorageRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task Without_storage_a_call_fails_with_unavailable_after_its_retries()
     {
-        var options = new TableClientOptions();
+        var options = StorageSetup.DefaultClientOptions();
         options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(50);
-        var table = new TableServiceClient(Azurite.ConnectionString, options).GetTableClient("gone");
+        var table = new CheckedTableClient(new TableServiceClient(Azurite.ConnectionString, options).GetTableClient("gone"));
         await Azurite.StopAsync();
 
         var error = await Assert.ThrowsAsync<TableStorageUnavailableException>(() => table.UpsertReplaceAsync(new TableEntity("p", "r")));
 
         Assert.Equal(0, error.Status);
-        Assert.DoesNotContain(TableConnectionString.DevelopmentAccountKey, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(AzuriteTableService.DevelopmentAccountKey, error.ToString(), StringComparison.Ordinal);
     }
 }

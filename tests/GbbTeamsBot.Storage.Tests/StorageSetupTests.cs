@@ -44,9 +44,9 @@ public sealed class StorageSetupTests
     {
         using var host = BuildHost(("Storage:TableEndpoint", "https://acc.table.core.windows.net/"), ("Storage:ManagedIdentityClientId", "00000000-0000-0000-0000-000000000001"));
 
-        var client = host.Services.GetRequiredService<Tables.TableServiceClient>();
+        var client = host.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>();
 
-        Assert.Equal(new Uri("https://acc.table.core.windows.net"), client.Endpoint);
+        Assert.Equal("acc", client.AccountName);
         Assert.NotNull(host.Services.GetRequiredService<SessionRepository>());
     }
 

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 
 namespace GbbTeamsBot.Storage.Tests;
@@ -66,27 +67,55 @@ public sealed class TableLimitsTests
     }
 
     [Theory]
-    [InlineData("PartitionKey")]
-    [InlineData("Timestamp")]
     [InlineData("1abc")]
     [InlineData("has space")]
-    public void System_or_invalid_property_names_are_rejected(string name)
+    [InlineData("with-dash")]
+    public void Invalid_property_names_are_rejected(string name)
     {
-        Assert.Throws<TableEntityValidationException>(() => new TableEntity("p", "r")[name] = "x");
+        Assert.Throws<TableEntityValidationException>(() => TableLimits.ValidateEntity(new TableEntity("p", "r") { [name] = "x" }));
     }
 
     [Fact]
     public void Unsupported_property_types_and_local_datetimes_are_rejected()
     {
-        Assert.Throws<TableEntityValidationException>(() => new TableEntity("p", "r")["D"] = 1.5m);
-        Assert.Throws<TableEntityValidationException>(() => new TableEntity("p", "r")["D"] = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Local));
+        Assert.Throws<TableEntityValidationException>(() => TableLimits.ValidateEntity(new TableEntity("p", "r") { ["D"] = 1.5m }));
+        Assert.Throws<TableEntityValidationException>(() => TableLimits.ValidateEntity(new TableEntity("p", "r") { ["D"] = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Local) }));
+        TableLimits.ValidateEntity(new TableEntity("p", "r") { ["D"] = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), ["Missing"] = null });
     }
 
     [Fact]
-    public void A_broken_surrogate_pair_is_rejected_in_values_and_filters()
+    public void A_broken_surrogate_pair_is_rejected_in_values()
     {
         Assert.Throws<TableEntityValidationException>(() => TableLimits.ValidateEntity(new TableEntity("p", "r") { ["S"] = "a\uD800b" }));
-        Assert.Throws<TableEntityValidationException>(() => TableFilter.Create($"Name eq {"a\uDC00"}"));
+    }
+
+    [Fact]
+    public void A_transaction_over_one_partition_of_at_most_100_distinct_rows_passes_and_anything_else_is_refused()
+    {
+        TableLimits.ValidateTransaction(Enumerable.Range(0, 100).Select(i => Tx.Insert(new TableEntity("p", $"r{i}"))).ToArray());
+
+        Assert.Throws<TableEntityValidationException>(() => TableLimits.ValidateTransaction([]));
+        Assert.Throws<TableEntityValidationException>(() => TableLimits.ValidateTransaction(Enumerable.Range(0, 101).Select(i => Tx.Insert(new TableEntity("p", $"r{i}"))).ToArray()));
+        Assert.Throws<TableEntityValidationException>(() => TableLimits.ValidateTransaction([Tx.Insert(new TableEntity("p1", "r")), Tx.Insert(new TableEntity("p2", "r"))]));
+        Assert.Throws<TableEntityValidationException>(() => TableLimits.ValidateTransaction([Tx.Insert(new TableEntity("p", "r")), Tx.Delete("p", "r", Azure.ETag.All)]));
+    }
+
+    [Fact]
+    public void A_transaction_over_4_MiB_is_refused()
+    {
+        var big = Enumerable.Range(0, 5).Select(i =>
+        {
+            var entity = new TableEntity("p", $"r{i}");
+            for (var s = 0; s < 14; s++)
+            {
+                entity[$"S{s}"] = new string('x', 32 * 1024);
+            }
+
+            return Tx.UpsertReplace(entity);
+        }).ToArray();
+
+        var error = Assert.Throws<TableEntityValidationException>(() => TableLimits.ValidateTransaction(big));
+        Assert.Contains("4 MiB", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -96,36 +125,22 @@ public sealed class TableLimitsTests
     [InlineData("with-dash")]
     public void Invalid_table_names_are_rejected(string name)
     {
-        var service = new TableServiceClient("UseDevelopmentStorage=true");
-        Assert.Throws<TableEntityValidationException>(() => service.GetTableClient(name));
+        Assert.Throws<TableEntityValidationException>(() => TableLimits.ValidateTableName(name));
     }
 }
 
-public sealed class TableFilterTests
+public sealed class KeyFiltersTests
 {
-    [Fact]
-    public void Interpolated_values_become_typed_literals_with_quotes_doubled()
-    {
-        var at = new DateTimeOffset(2026, 11, 21, 10, 42, 0, TimeSpan.FromHours(1));
-        var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
-
-        var filter = TableFilter.Create($"Name eq {"O'Brien ä"} and N eq {7} and L eq {8L} and B eq {false} and D eq {1.5} and At ge {at} and Id eq {id} and X eq {new byte[] { 0xAB, 1 }}");
-
-        Assert.Equal(
-            "Name eq 'O''Brien ä' and N eq 7 and L eq 8L and B eq false and D eq 1.5 and At ge datetime'2026-11-21T09:42:00.0000000Z' and Id eq guid'0f8fad5b-d9cb-469f-a165-70867728950e' and X eq X'AB01'",
-            filter.Expression);
-    }
-
     [Fact]
     public void Prefix_filter_uses_a_half_open_row_key_range()
     {
-        Assert.Equal("PartitionKey eq 'p' and RowKey ge 'a|' and RowKey lt 'a}'", TableFilter.RowKeyStartsWith("p", "a|").Expression);
+        Assert.Equal("PartitionKey eq 'p' and RowKey ge 'a|' and RowKey lt 'a}'", KeyFilters.RowKeyStartsWith("p", "a|"));
     }
 
     [Fact]
-    public void Null_values_are_rejected()
+    public void Key_values_are_quoted_so_they_cannot_change_the_filter()
     {
-        string? missing = null;
-        Assert.Throws<TableEntityValidationException>(() => TableFilter.Create($"Name eq {missing}"));
+        Assert.Equal("PartitionKey eq 'x'' or PartitionKey ne '''", KeyFilters.PartitionKeyEquals("x' or PartitionKey ne '"));
+        Assert.Equal("(PartitionKey eq 'p') and (Status eq 'open')", KeyFilters.And(KeyFilters.PartitionKeyEquals("p"), TableClient.CreateQueryFilter($"Status eq {"open"}")));
     }
 }

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 
 namespace GbbTeamsBot.Storage.Repositories;
@@ -39,17 +40,17 @@ public sealed class AgreementRepository(StorageTables tables)
     public async Task<IReadOnlyList<StoredAgreement>> ListForCaseAsync(TeamScope scope, string caseReference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return await QueryAsync(TableFilter.RowKeyStartsWith(scope.PartitionKey, CasePrefix(caseReference)), cancellationToken).ConfigureAwait(false);
+        return await QueryAsync(KeyFilters.RowKeyStartsWith(scope.PartitionKey, CasePrefix(caseReference)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The team's agreements, optionally with one status (e.g. "open" for follow-ups).</summary>
     public async Task<IReadOnlyList<StoredAgreement>> ListForTeamAsync(TeamScope scope, string? status = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var filter = TableFilter.PartitionKeyEquals(scope.PartitionKey);
+        var filter = KeyFilters.PartitionKeyEquals(scope.PartitionKey);
         if (status is not null)
         {
-            filter = filter.And(TableFilter.Create($"Status eq {status}"));
+            filter = KeyFilters.And(filter, TableClient.CreateQueryFilter($"Status eq {status}"));
         }
 
         return await QueryAsync(filter, cancellationToken).ConfigureAwait(false);
@@ -63,7 +64,7 @@ public sealed class AgreementRepository(StorageTables tables)
         return await RowDeletion.DeleteAsync(table, scope.PartitionKey, stored.Select(a => RowKey(a.Agreement.CaseReference, a.Agreement.AgreementId)).ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<StoredAgreement>> QueryAsync(TableFilter filter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoredAgreement>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Agreements, cancellationToken).ConfigureAwait(false);
         var result = new List<StoredAgreement>();

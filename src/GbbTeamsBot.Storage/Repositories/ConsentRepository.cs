@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 
 namespace GbbTeamsBot.Storage.Repositories;
@@ -41,7 +42,7 @@ public sealed class ConsentRepository(StorageTables tables)
         ArgumentNullException.ThrowIfNull(scope);
         var table = await tables.GetAsync(tables.Consents, cancellationToken).ConfigureAwait(false);
         var result = new List<ConsentRecord>();
-        await foreach (var entity in table.QueryAsync(TableFilter.RowKeyStartsWith(scope.PartitionKey, SubjectPrefix(subject)), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync(KeyFilters.RowKeyStartsWith(scope.PartitionKey, SubjectPrefix(subject)), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             result.Add(FromEntity(entity));
         }

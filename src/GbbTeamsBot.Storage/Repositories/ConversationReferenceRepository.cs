@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 
 namespace GbbTeamsBot.Storage.Repositories;
@@ -67,7 +68,7 @@ public sealed class ConversationReferenceRepository(StorageTables tables)
         ArgumentNullException.ThrowIfNull(scope);
         var table = await tables.GetAsync(tables.ConversationReferences, cancellationToken).ConfigureAwait(false);
         var result = new List<ConversationReferenceRecord>();
-        await foreach (var entity in table.QueryAsync(TableFilter.PartitionKeyEquals(scope.PartitionKey), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync(KeyFilters.PartitionKeyEquals(scope.PartitionKey), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             result.Add(FromEntity(entity));
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 
 namespace GbbTeamsBot.Storage.Repositories;
@@ -68,7 +69,7 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
         var bucket = new DateTimeOffset(from.UtcDateTime.Year, from.UtcDateTime.Month, from.UtcDateTime.Day, from.UtcDateTime.Hour, from.UtcDateTime.Minute, 0, TimeSpan.Zero);
         for (; bucket <= now; bucket = bucket.AddMinutes(1))
         {
-            var filter = TableFilter.PartitionKeyEquals(BucketOf(bucket)).And(TableFilter.Create($"DueAt le {now}"));
+            var filter = KeyFilters.And(KeyFilters.PartitionKeyEquals(BucketOf(bucket)), TableClient.CreateQueryFilter($"DueAt le {now}"));
             await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 var entry = FromEntity(entity);

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 
 namespace GbbTeamsBot.Storage.Repositories;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 
 namespace GbbTeamsBot.Storage.Repositories;
@@ -7,7 +8,7 @@ public sealed record ProtocolRecord(string SessionId, int Version, string? CaseR
 
 /// <summary>
 /// Protocol versions, insert-only, in the team's partition. RK "{sessionId}|{inverted version}" so the newest
-/// version of a session is the first row of its range ($top=1) and versions are never overwritten.
+/// version of a session is the first row of its range (one row per request) and versions are never overwritten.
 /// </summary>
 public sealed class ProtocolRepository(StorageTables tables)
 {
@@ -32,8 +33,8 @@ public sealed class ProtocolRepository(StorageTables tables)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var table = await tables.GetAsync(tables.Protocols, cancellationToken).ConfigureAwait(false);
-        var page = await table.QueryPageAsync(TableFilter.RowKeyStartsWith(scope.PartitionKey, SessionPrefix(sessionId)), null, 1, null, cancellationToken).ConfigureAwait(false);
-        return page.Items.Count == 0 ? null : FromEntity(page.Items[0]);
+        var latest = await table.QueryFirstAsync(KeyFilters.RowKeyStartsWith(scope.PartitionKey, SessionPrefix(sessionId)), cancellationToken).ConfigureAwait(false);
+        return latest is null ? null : FromEntity(latest);
     }
 
     public async Task<ProtocolRecord?> GetVersionAsync(TeamScope scope, string sessionId, int version, CancellationToken cancellationToken = default)
@@ -50,7 +51,7 @@ public sealed class ProtocolRepository(StorageTables tables)
         ArgumentNullException.ThrowIfNull(scope);
         var table = await tables.GetAsync(tables.Protocols, cancellationToken).ConfigureAwait(false);
         var result = new List<ProtocolRecord>();
-        await foreach (var entity in table.QueryAsync(TableFilter.RowKeyStartsWith(scope.PartitionKey, SessionPrefix(sessionId)), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync(KeyFilters.RowKeyStartsWith(scope.PartitionKey, SessionPrefix(sessionId)), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             result.Add(FromEntity(entity));
         }
@@ -61,18 +62,18 @@ public sealed class ProtocolRepository(StorageTables tables)
     public async Task<int> DeleteForSessionAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return await DeleteMatchingAsync(scope, TableFilter.RowKeyStartsWith(scope.PartitionKey, SessionPrefix(sessionId)), cancellationToken).ConfigureAwait(false);
+        return await DeleteMatchingAsync(scope, KeyFilters.RowKeyStartsWith(scope.PartitionKey, SessionPrefix(sessionId)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes every protocol version that names this case reference (a scan of the team's partition only).</summary>
     public async Task<int> DeleteForCaseAsync(TeamScope scope, string caseReference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var filter = TableFilter.PartitionKeyEquals(scope.PartitionKey).And(TableFilter.Create($"CaseReference eq {Ids.Require(caseReference, nameof(caseReference))}"));
+        var filter = KeyFilters.And(KeyFilters.PartitionKeyEquals(scope.PartitionKey), TableClient.CreateQueryFilter($"CaseReference eq {Ids.Require(caseReference, nameof(caseReference))}"));
         return await DeleteMatchingAsync(scope, filter, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<int> DeleteMatchingAsync(TeamScope scope, TableFilter filter, CancellationToken cancellationToken)
+    private async Task<int> DeleteMatchingAsync(TeamScope scope, string filter, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Protocols, cancellationToken).ConfigureAwait(false);
         var keys = new List<string>();

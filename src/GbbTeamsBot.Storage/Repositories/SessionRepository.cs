@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 
 namespace GbbTeamsBot.Storage.Repositories;
@@ -18,7 +19,7 @@ public sealed record ContributionRecord(string SessionId, string ContributionId,
 /// <summary>
 /// Sessions and their contributions, in the team's partition of the Sessions table:
 /// RK "session|{id}" for the session row and "contribution|{sessionId}|{contributionId}" for contributions,
-/// so a save and its new contributions are one all-or-nothing $batch guarded by the session's ETag.
+/// so a save and its new contributions are one all-or-nothing entity group transaction guarded by the session's ETag.
 /// </summary>
 public sealed class SessionRepository(StorageTables tables)
 {
@@ -32,7 +33,7 @@ public sealed class SessionRepository(StorageTables tables)
     public async Task<ETag> CreateAsync(TeamScope scope, SessionRecord session, IReadOnlyCollection<ContributionRecord>? contributions = null, CancellationToken cancellationToken = default)
     {
         var row = ToEntity(scope, session);
-        return await SubmitAsync(scope, TableTransactionAction.Insert(row), session.SessionId, contributions, cancellationToken).ConfigureAwait(false);
+        return await SubmitAsync(scope, new TableTransactionAction(TableTransactionActionType.Add, row), session.SessionId, contributions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -48,7 +49,7 @@ public sealed class SessionRepository(StorageTables tables)
         }
 
         var row = ToEntity(scope, session);
-        return await SubmitAsync(scope, TableTransactionAction.UpdateReplace(row, expected), session.SessionId, contributions, cancellationToken).ConfigureAwait(false);
+        return await SubmitAsync(scope, new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, expected), session.SessionId, contributions, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StoredSession?> GetAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
@@ -63,10 +64,10 @@ public sealed class SessionRepository(StorageTables tables)
     public async Task<IReadOnlyList<SessionSummary>> ListAsync(TeamScope scope, string? status = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var filter = TableFilter.RowKeyStartsWith(scope.PartitionKey, SessionPrefix);
+        var filter = KeyFilters.RowKeyStartsWith(scope.PartitionKey, SessionPrefix);
         if (status is not null)
         {
-            filter = filter.And(TableFilter.Create($"Status eq {status}"));
+            filter = KeyFilters.And(filter, TableClient.CreateQueryFilter($"Status eq {status}"));
         }
 
         return await QuerySummariesAsync(filter, cancellationToken).ConfigureAwait(false);
@@ -76,7 +77,7 @@ public sealed class SessionRepository(StorageTables tables)
     public async Task<IReadOnlyList<SessionSummary>> ListByCaseReferenceAsync(TeamScope scope, string caseReference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var filter = TableFilter.RowKeyStartsWith(scope.PartitionKey, SessionPrefix).And(TableFilter.Create($"CaseReference eq {Ids.Require(caseReference, nameof(caseReference))}"));
+        var filter = KeyFilters.And(KeyFilters.RowKeyStartsWith(scope.PartitionKey, SessionPrefix), TableClient.CreateQueryFilter($"CaseReference eq {Ids.Require(caseReference, nameof(caseReference))}"));
         return await QuerySummariesAsync(filter, cancellationToken).ConfigureAwait(false);
     }
 
@@ -85,7 +86,7 @@ public sealed class SessionRepository(StorageTables tables)
         ArgumentNullException.ThrowIfNull(scope);
         var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
         var result = new List<ContributionRecord>();
-        await foreach (var entity in table.QueryAsync(TableFilter.RowKeyStartsWith(scope.PartitionKey, ContributionKeyPrefix(sessionId)), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync(KeyFilters.RowKeyStartsWith(scope.PartitionKey, ContributionKeyPrefix(sessionId)), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             result.Add(new ContributionRecord(
                 entity.GetString("SessionId")!,
@@ -105,7 +106,7 @@ public sealed class SessionRepository(StorageTables tables)
         ArgumentNullException.ThrowIfNull(scope);
         var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
         var keys = new List<string>();
-        await foreach (var entity in table.QueryAsync(TableFilter.RowKeyStartsWith(scope.PartitionKey, ContributionKeyPrefix(sessionId)), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync(KeyFilters.RowKeyStartsWith(scope.PartitionKey, ContributionKeyPrefix(sessionId)), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             keys.Add(entity.RowKey);
         }
@@ -139,15 +140,15 @@ public sealed class SessionRepository(StorageTables tables)
             }
 
             // Upsert is safe here: the whole batch commits only if the session's If-Match holds.
-            actions.Add(TableTransactionAction.UpsertReplace(ToEntity(scope, contribution)));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(scope, contribution)));
         }
 
         var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
-        var results = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        return results[0].ETag;
+        var etags = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        return etags[0];
     }
 
-    private async Task<IReadOnlyList<SessionSummary>> QuerySummariesAsync(TableFilter filter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SessionSummary>> QuerySummariesAsync(string filter, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
         var result = new List<SessionSummary>();
@@ -211,14 +212,14 @@ public sealed class SessionRepository(StorageTables tables)
 /// <summary>Deletes known rows of one partition in batches of 100 (deliberately unconditional: used for erasure).</summary>
 internal static class RowDeletion
 {
-    public static async Task<int> DeleteAsync(TableClient table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
+    public static async Task<int> DeleteAsync(CheckedTableClient table, string partitionKey, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
     {
         var deleted = 0;
         foreach (var chunk in rowKeys.Chunk(TableLimits.MaxBatchOperations))
         {
             try
             {
-                await table.SubmitTransactionAsync(chunk.Select(rk => TableTransactionAction.Delete(partitionKey, rk, ETag.All)).ToArray(), cancellationToken).ConfigureAwait(false);
+                await table.SubmitTransactionAsync(chunk.Select(rk => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rk), ETag.All)).ToArray(), cancellationToken).ConfigureAwait(false);
                 deleted += chunk.Length;
             }
             catch (TableResourceNotFoundException)

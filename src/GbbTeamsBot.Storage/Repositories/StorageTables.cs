@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 
 namespace GbbTeamsBot.Storage.Repositories;
 
 /// <summary>
 /// The product's tables (names = prefix + purpose) and lazy creation: the first use of a table creates it if
-/// missing, and a failure is not cached, so the next call tries again once storage is back.
+/// missing, and a failure is not cached, so the next call tries again once storage is back. One
+/// <see cref="TableClient"/> per table is kept for the life of the process (the SDK's clients are thread-safe).
 /// </summary>
 public sealed class StorageTables
 {
-    private readonly ConcurrentDictionary<string, TableClient> _ready = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CheckedTableClient> _ready = new(StringComparer.Ordinal);
 
     public StorageTables(TableServiceClient service, string prefix = "Gbb")
     {
@@ -50,14 +52,15 @@ public sealed class StorageTables
     /// <summary>True once every table has been created (or found) by this process.</summary>
     public bool AllCreated => AllNames.All(_ready.ContainsKey);
 
-    public async Task<TableClient> GetAsync(string tableName, CancellationToken cancellationToken)
+    public async Task<CheckedTableClient> GetAsync(string tableName, CancellationToken cancellationToken)
     {
         if (_ready.TryGetValue(tableName, out var ready))
         {
             return ready;
         }
 
-        var table = Service.GetTableClient(tableName);
+        TableLimits.ValidateTableName(tableName);
+        var table = new CheckedTableClient(Service.GetTableClient(tableName));
         await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         return _ready.GetOrAdd(tableName, table);
     }

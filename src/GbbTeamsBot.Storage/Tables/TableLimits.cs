@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 
 namespace GbbTeamsBot.Storage.Tables;
 
@@ -57,33 +58,90 @@ public static partial class TableLimits
             throw new TableEntityValidationException("A property name must be a C# identifier of at most 255 characters.");
         }
 
-        if (name is "PartitionKey" or "RowKey" or "Timestamp" || name.StartsWith("odata.", StringComparison.Ordinal))
+        if (IsSystemProperty(name))
         {
             throw new TableEntityValidationException($"'{name}' is a system property and cannot be set.");
         }
     }
 
-    /// <summary>Checks keys, property count, string/binary sizes, date range and the 1 MiB entity size.</summary>
-    public static void ValidateEntity(TableEntity entity)
+    /// <summary>
+    /// Checks keys, property names and types, property count, string/binary sizes, date range and the 1 MiB entity
+    /// size. Null values are allowed here: they are not stored (see <see cref="CheckedTableClient"/>).
+    /// </summary>
+    public static void ValidateEntity(TableEntity entity) => EstimateSize(entity);
+
+    /// <summary>
+    /// Checks an entity group transaction before it is sent: 1 to 100 operations, one partition, every row at most
+    /// once, every written entity within the limits, and the payload within 4 MiB.
+    /// </summary>
+    public static void ValidateTransaction(IReadOnlyList<TableTransactionAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        if (actions.Count is 0 or > MaxBatchOperations)
+        {
+            throw new TableEntityValidationException($"A batch holds 1 to {MaxBatchOperations} operations; this one has {actions.Count}.");
+        }
+
+        var partitionKey = actions[0].Entity.PartitionKey;
+        var rowKeys = new HashSet<string>(StringComparer.Ordinal);
+        long payload = 0;
+        foreach (var action in actions)
+        {
+            if (!string.Equals(action.Entity.PartitionKey, partitionKey, StringComparison.Ordinal))
+            {
+                throw new TableEntityValidationException("All operations of a batch must share one PartitionKey.");
+            }
+
+            if (!rowKeys.Add(action.Entity.RowKey))
+            {
+                throw new TableEntityValidationException("An entity may appear only once in a batch.");
+            }
+
+            payload += action.ActionType == TableTransactionActionType.Delete ? 512 : EstimateSize(ToEntity(action.Entity)) + 512;
+        }
+
+        if (payload > MaxBatchPayloadBytes)
+        {
+            throw new TableEntityValidationException($"The batch payload is about {payload} bytes; at most {MaxBatchPayloadBytes} (4 MiB) are allowed.");
+        }
+    }
+
+    internal static bool IsSystemProperty(string name) =>
+        name is "PartitionKey" or "RowKey" or "Timestamp" or "odata.etag" || name.StartsWith("odata.", StringComparison.Ordinal);
+
+    private static TableEntity ToEntity(ITableEntity entity) =>
+        entity as TableEntity ?? throw new TableEntityValidationException("Batches are built from TableEntity rows only.");
+
+    private static long EstimateSize(TableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ValidateKey(entity.PartitionKey, "PartitionKey");
         ValidateKey(entity.RowKey, "RowKey");
-        if (entity.Count > MaxCustomProperties)
-        {
-            throw new TableEntityValidationException($"The entity has {entity.Count} properties; at most {MaxCustomProperties} are allowed.");
-        }
-
         long size = 4 + (entity.PartitionKey.Length + entity.RowKey.Length) * 2L;
+        var count = 0;
         foreach (var (name, value) in entity)
         {
+            if (IsSystemProperty(name) || value is null)
+            {
+                continue;
+            }
+
+            ValidatePropertyName(name);
+            count++;
             size += 8 + name.Length * 2L + ValueSize(name, value);
+        }
+
+        if (count > MaxCustomProperties)
+        {
+            throw new TableEntityValidationException($"The entity has {count} properties; at most {MaxCustomProperties} are allowed.");
         }
 
         if (size > MaxEntityBytes)
         {
             throw new TableEntityValidationException($"The entity is about {size} bytes; at most {MaxEntityBytes} (1 MiB) are allowed.");
         }
+
+        return size;
     }
 
     private static long ValueSize(string name, object value)
@@ -105,6 +163,8 @@ public static partial class TableLimits
                 }
 
                 return 4 + b.Length;
+            case BinaryData data:
+                return ValueSize(name, data.ToArray());
             case DateTimeOffset d:
                 if (d < MinDate)
                 {
@@ -118,8 +178,14 @@ public static partial class TableLimits
                 return 1;
             case int:
                 return 4;
-            default:
+            case long or double:
                 return 8;
+            case DateTime { Kind: DateTimeKind.Utc } dt:
+                return ValueSize(name, new DateTimeOffset(dt));
+            case DateTime:
+                throw new TableEntityValidationException($"Property '{name}': use DateTimeOffset or a UTC DateTime.");
+            default:
+                throw new TableEntityValidationException($"Property '{name}' has type {value.GetType().Name}; Table storage supports string, int, long, bool, double, DateTimeOffset, Guid and byte[].");
         }
     }
 

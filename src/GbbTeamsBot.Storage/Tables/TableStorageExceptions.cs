@@ -26,7 +26,7 @@ public class TableStorageException : Exception
     /// <summary>The service's error code, e.g. ResourceNotFound, EntityAlreadyExists, UpdateConditionNotSatisfied.</summary>
     public string? ErrorCode { get; }
 
-    /// <summary>0-based index of the failing operation in a $batch, when the service reported it.</summary>
+    /// <summary>0-based index of the failing operation in an entity group transaction, when the service reported it.</summary>
     public int? FailedOperationIndex { get; }
 }
 

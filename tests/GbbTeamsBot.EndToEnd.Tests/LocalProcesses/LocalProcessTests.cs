@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using GbbTeamsBot.DevStack.Local;
-using GbbTeamsBot.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace GbbTeamsBot.EndToEnd.Tests.LocalProcesses;
 
@@ -22,13 +22,13 @@ public sealed class LocalProcessTests
             var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("restartcheck");
             await table.CreateIfNotExistsAsync();
             var entity = new TableEntity("team-nord", "entry-1") { ["Note"] = "kept" };
-            await table.UpsertReplaceAsync(entity);
+            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace);
 
             await azurite.StopAsync();
             await azurite.StartAgainAsync();
 
-            var readBack = await new TableServiceClient(azurite.ConnectionString).GetTableClient("restartcheck").GetAsync("team-nord", "entry-1");
-            Assert.Equal("kept", readBack.GetString("Note"));
+            var readBack = await new TableServiceClient(azurite.ConnectionString).GetTableClient("restartcheck").GetEntityAsync<TableEntity>("team-nord", "entry-1");
+            Assert.Equal("kept", readBack.Value.GetString("Note"));
         }
         finally
         {

@@ -1,7 +1,7 @@
 using GbbTeamsBot.Bot.Persistence;
 using GbbTeamsBot.BotFramework.Conversations;
 using GbbTeamsBot.Storage.Repositories;
-using GbbTeamsBot.Storage.Tables;
+using Azure.Data.Tables;
 using GbbTeamsBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 

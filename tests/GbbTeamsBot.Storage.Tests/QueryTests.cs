@@ -1,10 +1,11 @@
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 using GbbTeamsBot.Testing;
 
 namespace GbbTeamsBot.Storage.Tests;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TableQueryTests(AzuriteFixture azurite)
+public sealed class QueryTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task Query_follows_continuation_over_more_than_one_thousand_entities()
@@ -14,40 +15,30 @@ public sealed class TableQueryTests(AzuriteFixture azurite)
         for (var start = 0; start < total; start += 100)
         {
             var actions = Enumerable.Range(start, Math.Min(100, total - start))
-                .Select(i => TableTransactionAction.Insert(new TableEntity("big", $"r{i:D5}") { ["I"] = i }))
+                .Select(i => Tx.Insert(new TableEntity("big", $"r{i:D5}") { ["I"] = i }))
                 .ToArray();
             await table.SubmitTransactionAsync(actions);
         }
 
-        var firstPage = await table.QueryPageAsync(TableFilter.PartitionKeyEquals("big"), null, null, null);
-        var all = await table.QueryAsync(TableFilter.PartitionKeyEquals("big")).ToListAsync();
+        var all = await table.QueryAsync(KeyFilters.PartitionKeyEquals("big")).ToListAsync();
+        var smallPages = await table.QueryAsync(KeyFilters.PartitionKeyEquals("big"), maxPerPage: 100).CountAsync();
 
-        Assert.Equal(1000, firstPage.Items.Count);
-        Assert.NotNull(firstPage.Continuation);
+        Assert.Equal(total, smallPages);
         Assert.Equal(total, all.Count);
         Assert.Equal(Enumerable.Range(0, total), all.Select(e => e.GetInt32("I")!.Value));
     }
 
     [Fact]
-    public async Task Top_limits_the_page_size_and_pages_chain_without_gaps_or_duplicates()
+    public async Task First_match_is_the_lowest_row_key_and_null_when_nothing_matches()
     {
         var table = await TestTables.CreateAsync(azurite);
-        await table.SubmitTransactionAsync(Enumerable.Range(0, 25).Select(i => TableTransactionAction.Insert(new TableEntity("p", $"r{i:D2}"))).ToArray());
+        await table.SubmitTransactionAsync(Enumerable.Range(0, 25).Select(i => Tx.Insert(new TableEntity("p", $"r{24 - i:D2}"))).ToArray());
 
-        var pages = new List<int>();
-        var keys = new List<string>();
-        TableContinuation? continuation = null;
-        do
-        {
-            var page = await table.QueryPageAsync(TableFilter.PartitionKeyEquals("p"), null, 10, continuation);
-            pages.Add(page.Items.Count);
-            keys.AddRange(page.Items.Select(e => e.RowKey));
-            continuation = page.Continuation;
-        }
-        while (continuation is not null);
+        var first = await table.QueryFirstAsync(KeyFilters.RowKeyStartsWith("p", "r1"));
+        var none = await table.QueryFirstAsync(KeyFilters.RowKeyStartsWith("p", "x"));
 
-        Assert.Equal([10, 10, 5], pages);
-        Assert.Equal(Enumerable.Range(0, 25).Select(i => $"r{i:D2}"), keys);
+        Assert.Equal("r10", first!.RowKey);
+        Assert.Null(none);
     }
 
     [Fact]
@@ -60,7 +51,7 @@ public sealed class TableQueryTests(AzuriteFixture azurite)
         await table.InsertAsync(new TableEntity("p", "4") { ["Name"] = "other" });
 
         async Task<string[]> Find(string name) =>
-            (await table.QueryAsync(TableFilter.Create($"PartitionKey eq {"p"} and Name eq {name}")).ToListAsync()).Select(e => e.RowKey).ToArray();
+            (await table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {"p"} and Name eq {name}")).ToListAsync()).Select(e => e.RowKey).ToArray();
 
         Assert.Equal(["1"], await Find("O'Brien"));
         Assert.Equal(["2"], await Find("Jörg Müller-Straße"));
@@ -78,14 +69,14 @@ public sealed class TableQueryTests(AzuriteFixture azurite)
         await table.InsertAsync(new TableEntity("p", "a|2") { ["N"] = 50L, ["At"] = noon.AddHours(1), ["Id"] = Guid.NewGuid(), ["Ok"] = false });
         await table.InsertAsync(new TableEntity("p", "b|1") { ["N"] = 5L, ["At"] = noon, ["Id"] = id, ["Ok"] = true });
 
-        var prefix = await table.QueryAsync(TableFilter.RowKeyStartsWith("p", "a|")).Select(e => e.RowKey).ToListAsync();
-        var typed = await table.QueryAsync(TableFilter.RowKeyStartsWith("p", "a|").And(TableFilter.Create($"N lt {10L} and At le {noon} and Id eq {id} and Ok eq {true}"))).ToListAsync();
-        var selected = await table.QueryAsync(TableFilter.Create($"RowKey eq {"a|1"}"), ["N"]).SingleAsync();
+        var prefix = await table.QueryAsync(KeyFilters.RowKeyStartsWith("p", "a|")).Select(e => e.RowKey).ToListAsync();
+        var typed = await table.QueryAsync(KeyFilters.And(KeyFilters.RowKeyStartsWith("p", "a|"), TableClient.CreateQueryFilter($"N lt {10L} and At le {noon} and Id eq {id} and Ok eq {true}"))).ToListAsync();
+        var selected = await table.QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {"a|1"}"), ["N"]).SingleAsync();
 
         Assert.Equal(["a|1", "a|2"], prefix);
         Assert.Equal("a|1", Assert.Single(typed).RowKey);
         Assert.Equal(5L, selected["N"]);
-        Assert.Null(selected["Extra"]);
+        Assert.False(selected.ContainsKey("Extra"));
         Assert.NotEqual(default, selected.ETag);
     }
 }

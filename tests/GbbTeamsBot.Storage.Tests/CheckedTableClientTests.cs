@@ -1,11 +1,12 @@
 using Azure;
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 using GbbTeamsBot.Testing;
 
 namespace GbbTeamsBot.Storage.Tests;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TableClientCrudTests(AzuriteFixture azurite)
+public sealed class CheckedTableClientTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task Insert_then_point_read_returns_every_typed_property_unchanged()
@@ -58,17 +59,18 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Upsert_replace_drops_missing_properties_and_upsert_merge_keeps_them()
+    public async Task Upsert_replace_drops_missing_properties_and_update_merge_keeps_them()
     {
         var table = await TestTables.CreateAsync(azurite);
-        await table.UpsertReplaceAsync(new TableEntity("p", "r") { ["A"] = 1, ["B"] = 2 });
-        await table.UpsertMergeAsync(new TableEntity("p", "r") { ["C"] = 3 });
+        var etag = await table.UpsertReplaceAsync(new TableEntity("p", "r") { ["A"] = 1, ["B"] = 2 });
+        await table.UpdateMergeAsync(new TableEntity("p", "r") { ["C"] = 3, ["Dropped"] = null }, etag);
         var merged = await table.GetAsync("p", "r");
         await table.UpsertReplaceAsync(new TableEntity("p", "r") { ["D"] = 4 });
         var replaced = await table.GetAsync("p", "r");
 
         Assert.Equal([1, 2, 3], new[] { merged["A"], merged["B"], merged["C"] });
-        Assert.Null(replaced["A"]);
+        Assert.False(merged.ContainsKey("Dropped"));
+        Assert.False(replaced.ContainsKey("A"));
         Assert.Equal(4, replaced["D"]);
     }
 
@@ -138,8 +140,7 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite)
     [Fact]
     public async Task Reading_from_a_missing_table_throws_instead_of_pretending_the_entity_is_absent()
     {
-        var service = new TableServiceClient(azurite.ConnectionString);
-        var table = service.GetTableClient(TestTables.UniqueName());
+        var table = new CheckedTableClient(new TableServiceClient(azurite.ConnectionString).GetTableClient(TestTables.UniqueName()));
 
         var error = await Assert.ThrowsAsync<TableResourceNotFoundException>(() => table.GetIfExistsAsync("p", "r"));
 
@@ -167,13 +168,12 @@ public sealed class TableClientCrudTests(AzuriteFixture azurite)
     public async Task Create_table_if_not_exists_twice_is_harmless()
     {
         var service = new TableServiceClient(azurite.ConnectionString);
-        var name = TestTables.UniqueName();
+        var table = new CheckedTableClient(service.GetTableClient(TestTables.UniqueName()));
 
-        await service.CreateTableIfNotExistsAsync(name);
-        await service.CreateTableIfNotExistsAsync(name);
-        await service.GetTableClient(name).InsertAsync(new TableEntity("p", "r"));
-        await service.DeleteTableIfExistsAsync(name);
+        await table.CreateIfNotExistsAsync();
+        await table.CreateIfNotExistsAsync();
+        await table.InsertAsync(new TableEntity("p", "r"));
 
-        await Assert.ThrowsAsync<TableResourceNotFoundException>(() => service.GetTableClient(name).GetIfExistsAsync("p", "r"));
+        Assert.NotNull(await table.GetIfExistsAsync("p", "r"));
     }
 }

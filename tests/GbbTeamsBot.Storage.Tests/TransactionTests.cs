@@ -1,11 +1,12 @@
 using Azure;
+using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
 using GbbTeamsBot.Testing;
 
 namespace GbbTeamsBot.Storage.Tests;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TableBatchTests(AzuriteFixture azurite)
+public sealed class TransactionTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task Batch_of_mixed_operations_commits_all_and_returns_etags_in_order()
@@ -17,17 +18,17 @@ public sealed class TableBatchTests(AzuriteFixture azurite)
 
         var results = await table.SubmitTransactionAsync(
         [
-            TableTransactionAction.Insert(new TableEntity("p", "new") { ["V"] = 1 }),
-            TableTransactionAction.UpdateReplace(new TableEntity("p", "update") { ["V"] = 2 }, existing),
-            TableTransactionAction.UpsertMerge(new TableEntity("p", "merge") { ["Added"] = 7 }),
-            TableTransactionAction.UpsertReplace(new TableEntity("p", "upsert") { ["V"] = 3 }),
-            TableTransactionAction.Delete("p", "delete", ETag.All),
+            Tx.Insert(new TableEntity("p", "new") { ["V"] = 1 }),
+            Tx.UpdateReplace(new TableEntity("p", "update") { ["V"] = 2 }, existing),
+            Tx.UpsertMerge(new TableEntity("p", "merge") { ["Added"] = 7 }),
+            Tx.UpsertReplace(new TableEntity("p", "upsert") { ["V"] = 3 }),
+            Tx.Delete("p", "delete", ETag.All),
         ]);
 
         Assert.Equal(5, results.Count);
-        Assert.All(results.Take(4), r => Assert.NotEqual(default, r.ETag));
+        Assert.All(results.Take(4), r => Assert.NotEqual(default, r));
         Assert.Equal(2, (await table.GetAsync("p", "update"))["V"]);
-        Assert.Equal(results[1].ETag, (await table.GetAsync("p", "update")).ETag);
+        Assert.Equal(results[1], (await table.GetAsync("p", "update")).ETag);
         var merged = await table.GetAsync("p", "merge");
         Assert.Equal("yes", merged["Kept"]);
         Assert.Equal(7, merged["Added"]);
@@ -45,10 +46,10 @@ public sealed class TableBatchTests(AzuriteFixture azurite)
 
         var error = await Assert.ThrowsAsync<TableConflictException>(() => table.SubmitTransactionAsync(
         [
-            TableTransactionAction.Insert(new TableEntity("p", "a") { ["V"] = 1 }),
-            TableTransactionAction.Delete("p", "doomed", ETag.All),
-            TableTransactionAction.Insert(new TableEntity("p", "taken") { ["V"] = "overwritten?" }),
-            TableTransactionAction.Insert(new TableEntity("p", "b") { ["V"] = 2 }),
+            Tx.Insert(new TableEntity("p", "a") { ["V"] = 1 }),
+            Tx.Delete("p", "doomed", ETag.All),
+            Tx.Insert(new TableEntity("p", "taken") { ["V"] = "overwritten?" }),
+            Tx.Insert(new TableEntity("p", "b") { ["V"] = 2 }),
         ]));
 
         Assert.Equal(2, error.FailedOperationIndex);
@@ -68,8 +69,8 @@ public sealed class TableBatchTests(AzuriteFixture azurite)
 
         var error = await Assert.ThrowsAsync<TablePreconditionFailedException>(() => table.SubmitTransactionAsync(
         [
-            TableTransactionAction.UpsertReplace(new TableEntity("p", "c1") { ["V"] = 1 }),
-            TableTransactionAction.UpdateReplace(new TableEntity("p", "s") { ["V"] = 3 }, stale),
+            Tx.UpsertReplace(new TableEntity("p", "c1") { ["V"] = 1 }),
+            Tx.UpdateReplace(new TableEntity("p", "s") { ["V"] = 3 }, stale),
         ]));
 
         Assert.Equal(1, error.FailedOperationIndex);
@@ -81,14 +82,14 @@ public sealed class TableBatchTests(AzuriteFixture azurite)
     public async Task Batch_of_one_hundred_inserts_commits_and_one_hundred_one_is_refused_before_sending()
     {
         var table = await TestTables.CreateAsync(azurite);
-        var hundred = Enumerable.Range(0, 100).Select(i => TableTransactionAction.Insert(new TableEntity("p", $"r{i:D3}") { ["I"] = i })).ToArray();
-        var tooMany = Enumerable.Range(0, 101).Select(i => TableTransactionAction.Insert(new TableEntity("q", $"r{i:D3}"))).ToArray();
+        var hundred = Enumerable.Range(0, 100).Select(i => Tx.Insert(new TableEntity("p", $"r{i:D3}") { ["I"] = i })).ToArray();
+        var tooMany = Enumerable.Range(0, 101).Select(i => Tx.Insert(new TableEntity("q", $"r{i:D3}"))).ToArray();
 
         await table.SubmitTransactionAsync(hundred);
         await Assert.ThrowsAsync<TableEntityValidationException>(() => table.SubmitTransactionAsync(tooMany));
 
-        Assert.Equal(100, await table.QueryAsync(TableFilter.PartitionKeyEquals("p")).CountAsync());
-        Assert.Equal(0, await table.QueryAsync(TableFilter.PartitionKeyEquals("q")).CountAsync());
+        Assert.Equal(100, await table.QueryAsync(KeyFilters.PartitionKeyEquals("p")).CountAsync());
+        Assert.Equal(0, await table.QueryAsync(KeyFilters.PartitionKeyEquals("q")).CountAsync());
     }
 
     [Fact]
@@ -97,9 +98,9 @@ public sealed class TableBatchTests(AzuriteFixture azurite)
         var table = await TestTables.CreateAsync(azurite);
 
         await Assert.ThrowsAsync<TableEntityValidationException>(() => table.SubmitTransactionAsync(
-            [TableTransactionAction.Insert(new TableEntity("p1", "r")), TableTransactionAction.Insert(new TableEntity("p2", "r"))]));
+            [Tx.Insert(new TableEntity("p1", "r")), Tx.Insert(new TableEntity("p2", "r"))]));
         await Assert.ThrowsAsync<TableEntityValidationException>(() => table.SubmitTransactionAsync(
-            [TableTransactionAction.Insert(new TableEntity("p", "r")), TableTransactionAction.UpsertMerge(new TableEntity("p", "r"))]));
+            [Tx.Insert(new TableEntity("p", "r")), Tx.UpsertMerge(new TableEntity("p", "r"))]));
 
         Assert.Equal(0, await table.QueryAsync().CountAsync());
     }

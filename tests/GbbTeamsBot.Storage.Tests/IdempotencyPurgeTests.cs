@@ -1,0 +1,110 @@
+using Azure.Data.Tables;
+using GbbTeamsBot.Storage.Repositories;
+using GbbTeamsBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GbbTeamsBot.Storage.Tests;
+
+/// <summary>The periodic purge of expired idempotency and request rows, on a fake clock against Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class IdempotencyPurgeTests(AzuriteFixture azurite) : RepositoryTestBase(azurite)
+{
+    private readonly FakeTimeProvider _clock = new(Now);
+
+    private IdempotencyPurgeService PurgeService(IdempotencyRepository idempotency, int batchSize = 1000) => new(
+        idempotency,
+        Options.Create(new StorageOptions { PurgeInterval = TimeSpan.FromMinutes(10), PurgeBatchSize = batchSize }),
+        _clock,
+        NullLogger<IdempotencyPurgeService>.Instance);
+
+    [Fact]
+    public async Task Each_interval_the_purge_removes_expired_request_rows_of_every_team_and_keeps_live_ones()
+    {
+        var idempotency = new IdempotencyRepository(Tables);
+        var oldRequest = await idempotency.TryBeginRequestAsync(TeamA, "s1", "req-old", _clock.GetUtcNow(), TimeSpan.FromHours(1), TimeSpan.FromMinutes(2));
+        await idempotency.CompleteRequestAsync(TeamA, "s1", "req-old", oldRequest!.Value, "{\"status\":\"Accepted\"}", _clock.GetUtcNow(), TimeSpan.FromHours(1));
+        await idempotency.TryBeginRequestAsync(TeamB, "s9", "req-old", _clock.GetUtcNow(), TimeSpan.FromHours(1), TimeSpan.FromMinutes(2));
+        Assert.True(await idempotency.TryRegisterAsync(TeamA, "activity", "act-old", _clock.GetUtcNow(), TimeSpan.FromHours(1)));
+        _clock.Advance(TimeSpan.FromHours(2));
+        await idempotency.TryBeginRequestAsync(TeamA, "s1", "req-live", _clock.GetUtcNow(), TimeSpan.FromHours(24), TimeSpan.FromMinutes(2));
+        Assert.True(await idempotency.TryRegisterAsync(TeamA, "activity", "act-live", _clock.GetUtcNow(), TimeSpan.FromHours(24)));
+        using var service = PurgeService(idempotency);
+
+        await service.StartAsync(CancellationToken.None);
+        var beforeInterval = await idempotency.GetRequestAsync(TeamA, "s1", "req-old");
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (await idempotency.GetRequestAsync(TeamB, "s9", "req-old") is not null || await idempotency.GetRequestAsync(TeamA, "s1", "req-old") is not null)
+        {
+            await Task.Delay(50, wait.Token);
+        }
+
+        await service.StopAsync(CancellationToken.None);
+        Assert.NotNull(beforeInterval);
+        Assert.NotNull(await idempotency.GetRequestAsync(TeamA, "s1", "req-live"));
+        Assert.False(await idempotency.TryRegisterAsync(TeamA, "activity", "act-live", _clock.GetUtcNow(), TimeSpan.FromHours(24)));
+        Assert.Equal(0, await idempotency.PurgeExpiredAsync(TeamA, _clock.GetUtcNow()));
+        Assert.Equal(2, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task One_run_deletes_at_most_the_batch_size_and_says_whether_more_are_left()
+    {
+        var idempotency = new IdempotencyRepository(Tables);
+        for (var i = 0; i < 5; i++)
+        {
+            await idempotency.TryBeginRequestAsync(i % 2 == 0 ? TeamA : TeamB, "s1", $"req-{i}", _clock.GetUtcNow(), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(2));
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        using var service = PurgeService(idempotency, batchSize: 2);
+
+        var first = await service.RunOnceAsync(CancellationToken.None);
+        var second = await service.RunOnceAsync(CancellationToken.None);
+        var third = await service.RunOnceAsync(CancellationToken.None);
+        var fourth = await service.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(new IdempotencyPurgeResult(2, 2, MoreLeft: true), first);
+        Assert.Equal(new IdempotencyPurgeResult(2, 2, MoreLeft: true), second);
+        Assert.Equal(new IdempotencyPurgeResult(1, 1, MoreLeft: false), third);
+        Assert.Equal(new IdempotencyPurgeResult(0, 0, MoreLeft: false), fourth);
+        Assert.Equal(0, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_row_that_expires_exactly_now_is_purged_and_one_that_expires_a_tick_later_is_kept()
+    {
+        var idempotency = new IdempotencyRepository(Tables);
+        await idempotency.TryRegisterAsync(TeamA, "activity", "now", _clock.GetUtcNow(), TimeSpan.FromMinutes(1));
+        await idempotency.TryRegisterAsync(TeamA, "activity", "later", _clock.GetUtcNow(), TimeSpan.FromMinutes(1) + TimeSpan.FromMilliseconds(1));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        var result = await PurgeService(idempotency).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, result.Deleted);
+        Assert.True(await idempotency.TryRegisterAsync(TeamA, "activity", "now", _clock.GetUtcNow(), TimeSpan.FromMinutes(1)));
+        Assert.False(await idempotency.TryRegisterAsync(TeamA, "activity", "later", _clock.GetUtcNow(), TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Purge_options_out_of_range_are_refused_at_start_up()
+    {
+        var validator = new StorageOptionsValidator();
+
+        var tooOften = validator.Validate(null, new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", PurgeInterval = TimeSpan.FromSeconds(5) });
+        var noBatch = validator.Validate(null, new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", PurgeBatchSize = 0 });
+        var defaults = validator.Validate(null, new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" });
+
+        Assert.Contains("Storage:PurgeInterval", tooOften.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Storage:PurgeBatchSize", noBatch.FailureMessage, StringComparison.Ordinal);
+        Assert.True(defaults.Succeeded);
+    }
+
+    private async Task<int> CountRowsAsync()
+    {
+        var table = await Tables.GetAsync(Tables.Idempotency, CancellationToken.None);
+        return await table.QueryAsync().CountAsync();
+    }
+}
