@@ -9,6 +9,8 @@ using GbbTeamsBot.Bot;
 using GbbTeamsBot.BotFramework.Inbound;
 using GbbTeamsBot.BotFramework.Schema;
 using GbbTeamsBot.DevStack.Local;
+using GbbTeamsBot.Storage;
+using Microsoft.Extensions.Options;
 using GbbTeamsBot.TestServers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,7 +24,9 @@ using Activity = GbbTeamsBot.BotFramework.Schema.Activity;
 //   1. invoke round trip (adaptiveCard/action -> handler updates the shared card via the fake connector -> invoke body), sequential: latency percentiles
 //   2. the same invoke with concurrent clients: throughput
 //   3. ordinary messages (200 at once, help-card reply via the connector in the background): accept rate and time until all replies arrived
-// Arguments: [sequential invokes=1000] [concurrent seconds=5] [concurrency=16] [messages=1000]
+//   4. contribution invokes against running sessions with storage (Azurite), at concurrency 1, 10 and 50 over K group chats:
+//      rps, p50/p90/p99, p99 of the first and last 5 s, storage requests and connector calls per invoke, response size
+// Arguments: [sequential invokes=1000] [concurrent seconds=5] [concurrency=16] [messages=1000] [seconds per contribution level=15] [K conversations=50]
 internal static class MessagesBenchmark
 {
     public static async Task<int> Main(string[] args)
@@ -33,6 +37,9 @@ internal static class MessagesBenchmark
         var seconds = ArgOrDefault(1, 5);
         var concurrency = ArgOrDefault(2, 16);
         var messages = ArgOrDefault(3, 1000);
+        var levelSeconds = ArgOrDefault(4, 15);
+        var conversations = ArgOrDefault(5, 50);
+        var storageRequests = new StorageRequestCounter();
 
         await using var azurite = await AzuriteTableService.StartAsync();
         await using var keys = await OpenIdTestServer.StartAsync();
@@ -50,6 +57,14 @@ internal static class MessagesBenchmark
             {
                 services.AddSingleton<TokenCredential>(credential);
                 services.AddSingleton<ICardActionRoute, RoundTripAction>();
+
+                // The product's Table client with a counter of every HTTP request it sends.
+                services.AddSingleton(sp =>
+                {
+                    var clientOptions = StorageSetup.DefaultClientOptions();
+                    clientOptions.AddPolicy(storageRequests, HttpPipelinePosition.PerRetry);
+                    return StorageSetup.CreateClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, clientOptions);
+                });
             });
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -120,9 +135,35 @@ internal static class MessagesBenchmark
 
         var bearerEverywhere = connector.Requests.All(r => r.Authorization == "Bearer test-token-1");
         Console.WriteLine($"Connector requests: {connector.Requests.Count}, all with the bot's bearer token: {bearerEverywhere}, token requests to the credential: {credential.Calls}");
+
+        // 4. Contributions with storage: every click reads and writes the session.
+        Console.WriteLine($"Preparing {conversations} group chats with a running Kollegiale Beratung (Ressourcensammlung) ...");
+        var chats = await ContributionLoad.PrepareAsync(factory.Services, a => PostAsync(a, expectBody: false), connector.ServiceUrl, conversations);
+        var warmUp = await ContributionLoad.RunAsync(PostRawAsync, connector.ServiceUrl, chats, 10, TimeSpan.FromSeconds(3), storageRequests, connector, 0);
+        var levels = new List<ContributionLoad.Level>();
+        foreach (var (level, index) in new[] { 1, 10, 50 }.Select((c, i) => (c, i)))
+        {
+            var result = await ContributionLoad.RunAsync(PostRawAsync, connector.ServiceUrl, chats, level, TimeSpan.FromSeconds(levelSeconds), storageRequests, connector, (index + 1) * 10_000_000);
+            levels.Add(result);
+            Console.WriteLine(ContributionLoad.Describe(result));
+        }
+
+        var sent = warmUp.Ok + levels.Sum(l => l.Ok);
+        var stored = await ContributionLoad.StoredContributionsAsync(factory.Services, chats);
+        var c10 = levels.Single(l => l.Concurrency == 10);
+        var growth = c10.P99First5s == 0 ? 0 : Math.Abs(c10.P99Last5s - c10.P99First5s) / c10.P99First5s;
+        var contributionsOk = warmUp.Failed == 0 && levels.All(l => l.Failed == 0) && stored == sent;
+        Console.WriteLine($"Contributions answered with a card: {sent}, stored: {stored}; RSS {Environment.WorkingSet / (1024 * 1024)} MiB");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"SUMMARY invoke p50={P(0.50):F2}ms p99={P(0.99):F2}ms, invoke throughput={invokeThroughput:F0} req/s (c={concurrency}), message accept={messages / acceptSeconds:F0} req/s, delivery={messages / deliveredSeconds:F0} replies/s, errors={errors}"));
-        return errors == 0 && bearerEverywhere ? 0 : 1;
+            $"SUMMARY invoke p50={P(0.50):F2}ms p99={P(0.99):F2}ms, invoke throughput={invokeThroughput:F0} req/s (c={concurrency}), message accept={messages / acceptSeconds:F0} req/s, delivery={messages / deliveredSeconds:F0} replies/s, errors={errors}; contributions c=10: {c10.Rps:F0} rps p99={c10.P99:F1}ms, storage requests/invoke={levels.Average(l => l.StorageRequestsPerInvoke):F2}, p99 first/last 5 s={c10.P99First5s:F1}/{c10.P99Last5s:F1}ms ({growth:P0} apart), failed={levels.Sum(l => l.Failed)}, stored==sent: {stored == sent}"));
+        return errors == 0 && bearerEverywhere && contributionsOk ? 0 : 1;
+
+        async Task<(HttpStatusCode, string)> PostRawAsync(JsonObject activity)
+        {
+            using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync("/api/messages", content);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
 
         async Task PostAsync(JsonObject activity, bool expectBody)
         {
