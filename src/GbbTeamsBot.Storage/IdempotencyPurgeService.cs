@@ -10,12 +10,16 @@ namespace GbbTeamsBot.Storage;
 /// Deletes expired idempotency and request rows every Storage:PurgeInterval, at most Storage:PurgeBatchSize per run,
 /// so the idempotency table does not grow forever. Logs counts only. A failed run is logged and retried next time.
 /// </summary>
-public sealed partial class IdempotencyPurgeService(IdempotencyRepository idempotency, IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<IdempotencyPurgeService> logger) : BackgroundService
+public sealed partial class IdempotencyPurgeService(
+    IdempotencyRepository idempotency, SessionRepository sessions, IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<IdempotencyPurgeService> logger) : BackgroundService
 {
-    /// <summary>One bounded purge of the rows expired by now.</summary>
+    /// <summary>One bounded purge of the rows expired by now: activity ids, then card actions' request rows.</summary>
     public async Task<IdempotencyPurgeResult> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var result = await idempotency.PurgeExpiredAsync(timeProvider.GetUtcNow(), options.Value.PurgeBatchSize, cancellationToken).ConfigureAwait(false);
+        var now = timeProvider.GetUtcNow();
+        var ids = await idempotency.PurgeExpiredAsync(now, options.Value.PurgeBatchSize, cancellationToken).ConfigureAwait(false);
+        var requests = await sessions.PurgeExpiredRequestsAsync(now, options.Value.PurgeBatchSize, cancellationToken).ConfigureAwait(false);
+        var result = new IdempotencyPurgeResult(ids.Expired + requests.Expired, ids.Deleted + requests.Deleted, ids.MoreLeft || requests.MoreLeft);
         LogPurged(logger, result.Deleted, result.Expired - result.Deleted, result.MoreLeft);
         return result;
     }

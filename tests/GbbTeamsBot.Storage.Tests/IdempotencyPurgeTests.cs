@@ -15,6 +15,7 @@ public sealed class IdempotencyPurgeTests(AzuriteFixture azurite) : RepositoryTe
 
     private IdempotencyPurgeService PurgeService(IdempotencyRepository idempotency, int batchSize = 1000) => new(
         idempotency,
+        new SessionRepository(Tables),
         Options.Create(new StorageOptions { PurgeInterval = TimeSpan.FromMinutes(10), PurgeBatchSize = batchSize }),
         _clock,
         NullLogger<IdempotencyPurgeService>.Instance);
@@ -23,30 +24,38 @@ public sealed class IdempotencyPurgeTests(AzuriteFixture azurite) : RepositoryTe
     public async Task Each_interval_the_purge_removes_expired_request_rows_of_every_team_and_keeps_live_ones()
     {
         var idempotency = new IdempotencyRepository(Tables);
-        var oldRequest = await idempotency.TryBeginRequestAsync(TeamA, "s1", "req-old", _clock.GetUtcNow(), TimeSpan.FromHours(1), TimeSpan.FromMinutes(2));
-        await idempotency.CompleteRequestAsync(TeamA, "s1", "req-old", oldRequest!.Value, "{\"status\":\"Accepted\"}", _clock.GetUtcNow(), TimeSpan.FromHours(1));
-        await idempotency.TryBeginRequestAsync(TeamB, "s9", "req-old", _clock.GetUtcNow(), TimeSpan.FromHours(1), TimeSpan.FromMinutes(2));
+        var sessions = new SessionRepository(Tables);
+        await SaveWithRequestAsync(sessions, TeamA, "s1", "req-old", TimeSpan.FromHours(1));
+        await SaveWithRequestAsync(sessions, TeamB, "s9", "req-old", TimeSpan.FromHours(1));
         Assert.True(await idempotency.TryRegisterAsync(TeamA, "activity", "act-old", _clock.GetUtcNow(), TimeSpan.FromHours(1)));
         _clock.Advance(TimeSpan.FromHours(2));
-        await idempotency.TryBeginRequestAsync(TeamA, "s1", "req-live", _clock.GetUtcNow(), TimeSpan.FromHours(24), TimeSpan.FromMinutes(2));
+        await SaveWithRequestAsync(sessions, TeamA, "s2", "req-live", TimeSpan.FromHours(24));
         Assert.True(await idempotency.TryRegisterAsync(TeamA, "activity", "act-live", _clock.GetUtcNow(), TimeSpan.FromHours(24)));
         using var service = PurgeService(idempotency);
 
         await service.StartAsync(CancellationToken.None);
-        var beforeInterval = await idempotency.GetRequestAsync(TeamA, "s1", "req-old");
+        var beforeInterval = await CountRowsAsync(Tables.Sessions, "request|");
         _clock.Advance(TimeSpan.FromMinutes(10));
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (await idempotency.GetRequestAsync(TeamB, "s9", "req-old") is not null || await idempotency.GetRequestAsync(TeamA, "s1", "req-old") is not null)
+        while (await CountRowsAsync(Tables.Sessions, "request|") > 1 || await CountRowsAsync(Tables.Idempotency, "") > 1)
         {
             await Task.Delay(50, wait.Token);
         }
 
         await service.StopAsync(CancellationToken.None);
-        Assert.NotNull(beforeInterval);
-        Assert.NotNull(await idempotency.GetRequestAsync(TeamA, "s1", "req-live"));
+        Assert.Equal(3, beforeInterval);
+        Assert.NotNull(await sessions.GetRequestAsync(TeamA, "s2", "req-live", _clock.GetUtcNow()));
+        Assert.Null(await sessions.GetRequestAsync(TeamA, "s1", "req-old", _clock.GetUtcNow().AddHours(-2)));
         Assert.False(await idempotency.TryRegisterAsync(TeamA, "activity", "act-live", _clock.GetUtcNow(), TimeSpan.FromHours(24)));
         Assert.Equal(0, await idempotency.PurgeExpiredAsync(TeamA, _clock.GetUtcNow()));
-        Assert.Equal(2, await CountRowsAsync());
+    }
+
+    private async Task SaveWithRequestAsync(SessionRepository sessions, TeamScope scope, string sessionId, string requestId, TimeSpan timeToLive)
+    {
+        var etag = await sessions.CreateAsync(scope, new SessionRecord(sessionId, 1, "running", null, "{}", _clock.GetUtcNow()));
+        await sessions.SaveAsync(
+            scope, new SessionRecord(sessionId, 2, "running", null, "{}", _clock.GetUtcNow()), etag,
+            request: new SessionRequestRecord(requestId, "{\"status\":\"Accepted\"}", _clock.GetUtcNow() + timeToLive));
     }
 
     [Fact]
@@ -55,7 +64,7 @@ public sealed class IdempotencyPurgeTests(AzuriteFixture azurite) : RepositoryTe
         var idempotency = new IdempotencyRepository(Tables);
         for (var i = 0; i < 5; i++)
         {
-            await idempotency.TryBeginRequestAsync(i % 2 == 0 ? TeamA : TeamB, "s1", $"req-{i}", _clock.GetUtcNow(), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(2));
+            await idempotency.TryRegisterAsync(i % 2 == 0 ? TeamA : TeamB, "activity", $"act-{i}", _clock.GetUtcNow(), TimeSpan.FromMinutes(5));
         }
 
         _clock.Advance(TimeSpan.FromMinutes(5));
@@ -70,7 +79,7 @@ public sealed class IdempotencyPurgeTests(AzuriteFixture azurite) : RepositoryTe
         Assert.Equal(new IdempotencyPurgeResult(2, 2, MoreLeft: true), second);
         Assert.Equal(new IdempotencyPurgeResult(1, 1, MoreLeft: false), third);
         Assert.Equal(new IdempotencyPurgeResult(0, 0, MoreLeft: false), fourth);
-        Assert.Equal(0, await CountRowsAsync());
+        Assert.Equal(0, await CountRowsAsync(Tables.Idempotency, ""));
     }
 
     [Fact]
@@ -102,9 +111,9 @@ public sealed class IdempotencyPurgeTests(AzuriteFixture azurite) : RepositoryTe
         Assert.True(defaults.Succeeded);
     }
 
-    private async Task<int> CountRowsAsync()
+    private async Task<int> CountRowsAsync(string tableName, string rowKeyPrefix)
     {
-        var table = await Tables.GetAsync(Tables.Idempotency, CancellationToken.None);
-        return await table.QueryAsync().CountAsync();
+        var table = await Tables.GetAsync(tableName, CancellationToken.None);
+        return await table.QueryAsync().CountAsync(e => e.RowKey.StartsWith(rowKeyPrefix, StringComparison.Ordinal));
     }
 }

@@ -112,23 +112,21 @@ public sealed class PreviousWireFormatTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Idempotency_and_request_rows_keep_deciding_repeats_and_replay_the_stored_outcome()
+    public async Task Activity_rows_keep_deciding_repeats_and_old_command_request_rows_go_with_the_purge_once_expired()
     {
         using var _ = await StoreFixtureAsync();
         var idempotency = new IdempotencyRepository(_tables);
 
         var activityAgain = await idempotency.TryRegisterAsync(Scope, "activity", "1732183333-abc", T0.AddHours(1), TimeSpan.FromHours(24));
-        var done = await idempotency.GetRequestAsync(Scope, "sess-0001", "req-42");
-        var pending = await idempotency.GetRequestAsync(Scope, "sess-0001", "req-43");
-        var repeat = await idempotency.TryBeginRequestAsync(Scope, "sess-0001", "req-42", T0.AddMinutes(1), TimeSpan.FromHours(24), TimeSpan.FromMinutes(2));
+        var beforeExpiry = await idempotency.PurgeExpiredAsync(T0.AddHours(1), 100);
+        var afterExpiry = await idempotency.PurgeExpiredAsync(T0.AddDays(2), 100);
 
+        // Card actions' request ids now live in their session's partition; the old "!cmd|" rows are read by nothing.
         Assert.False(activityAgain);
-        Assert.False(done!.IsPending);
-        Assert.Equal("{\"status\":\"Accepted\",\"version\":6,\"events\":[]}", done.OutcomeJson);
-        Assert.Equal(T0.AddSeconds(1), done.StartedAt);
-        Assert.Equal(T0.AddSeconds(1).AddHours(24), done.ExpiresAt);
-        Assert.True(pending!.IsPending);
-        Assert.Null(pending.OutcomeJson);
-        Assert.Null(repeat);
+        Assert.Equal(0, beforeExpiry.Deleted);
+        var table = await _tables.GetAsync(_tables.Idempotency, CancellationToken.None);
+        var left = await table.QueryAsync().Select(e => e.RowKey).ToListAsync();
+        Assert.DoesNotContain(left, rk => rk.StartsWith("!cmd|", StringComparison.Ordinal));
+        Assert.True(afterExpiry.Deleted >= 2, $"{afterExpiry.Deleted} rows purged");
     }
 }

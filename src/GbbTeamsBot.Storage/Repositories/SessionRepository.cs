@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using GbbTeamsBot.Storage.Tables;
@@ -13,35 +15,53 @@ public sealed record SessionSummary(string SessionId, long Version, string Statu
 /// <summary>A session with the ETag to pass back to <see cref="SessionRepository.SaveAsync"/>.</summary>
 public sealed record StoredSession(SessionRecord Session, ETag ETag);
 
+/// <summary>
+/// A card action's request id with the outcome it had, kept until <paramref name="ExpiresAt"/>. It is written in the
+/// same transaction as the change the request made, so "stored" and "remembered as done" cannot part.
+/// </summary>
+public sealed record SessionRequestRecord(string RequestId, string OutcomeJson, DateTimeOffset ExpiresAt);
+
 /// <summary>One contribution of a session (payload as JSON, author as a pseudonymous id).</summary>
 public sealed record ContributionRecord(string SessionId, string ContributionId, string Kind, string? AuthorId, string PayloadJson, DateTimeOffset CreatedAt);
 
 /// <summary>
-/// Sessions and their contributions, in the team's partition of the Sessions table:
-/// RK "session|{id}" for the session row and "contribution|{sessionId}|{contributionId}" for contributions,
-/// so a save and its new contributions are one all-or-nothing entity group transaction guarded by the session's ETag.
+/// Sessions, their contributions and their card actions' request ids, in the team's partition of the Sessions table:
+/// RK "session|{id}" for the session row, "contribution|{sessionId}|{contributionId}" for contributions and
+/// "request|{sessionId}|{requestId}" for requests, so a save, its new contributions and the request that made it are
+/// one all-or-nothing entity group transaction guarded by the session's ETag.
 /// </summary>
 public sealed class SessionRepository(StorageTables tables)
 {
-    /// <summary>At most this many contributions can ride along with one save (the batch limit minus the session row).</summary>
-    public const int MaxContributionsPerSave = TableLimits.MaxBatchOperations - 1;
+    /// <summary>At most this many contributions can ride along with one save (the batch limit minus the session and request rows).</summary>
+    public const int MaxContributionsPerSave = TableLimits.MaxBatchOperations - 2;
+
+    /// <summary>Request ids up to this length are keyed as they are; longer ones (they come from card data) by their SHA-256.</summary>
+    public const int MaxRequestIdLength = 200;
+
+    /// <summary>The longest outcome a request row holds (one string property).</summary>
+    public const int MaxOutcomeLength = TableLimits.MaxStringLength;
 
     private const string SessionPrefix = "session|";
     private const string ContributionPrefix = "contribution|";
+    private const string RequestPrefix = "request|";
 
     /// <summary>Creates a new session (and initial contributions); <see cref="TableConflictException"/> if the id exists.</summary>
     public async Task<ETag> CreateAsync(TeamScope scope, SessionRecord session, IReadOnlyCollection<ContributionRecord>? contributions = null, CancellationToken cancellationToken = default)
     {
         var row = ToEntity(scope, session);
-        return await SubmitAsync(scope, new TableTransactionAction(TableTransactionActionType.Add, row), session.SessionId, contributions, cancellationToken).ConfigureAwait(false);
+        return await SubmitAsync(scope, new TableTransactionAction(TableTransactionActionType.Add, row), session.SessionId, contributions, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Saves the session only if it is unchanged since <paramref name="expected"/> was read (If-Match), together with
-    /// new or changed contributions in the same transaction. A concurrent save makes this throw
-    /// <see cref="TablePreconditionFailedException"/> and stores nothing.
+    /// new or changed contributions and the request that made the change, in one transaction. Stores nothing and throws
+    /// <see cref="TablePreconditionFailedException"/> when another writer saved first, or
+    /// <see cref="TableConflictException"/> when the request's row exists already (the request was processed before:
+    /// read its outcome with <see cref="GetRequestAsync"/>).
     /// </summary>
-    public async Task<ETag> SaveAsync(TeamScope scope, SessionRecord session, ETag expected, IReadOnlyCollection<ContributionRecord>? contributions = null, CancellationToken cancellationToken = default)
+    public async Task<ETag> SaveAsync(
+        TeamScope scope, SessionRecord session, ETag expected, IReadOnlyCollection<ContributionRecord>? contributions = null,
+        SessionRequestRecord? request = null, CancellationToken cancellationToken = default)
     {
         if (expected == default || expected == ETag.All)
         {
@@ -49,7 +69,32 @@ public sealed class SessionRepository(StorageTables tables)
         }
 
         var row = ToEntity(scope, session);
-        return await SubmitAsync(scope, new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, expected), session.SessionId, contributions, cancellationToken).ConfigureAwait(false);
+        return await SubmitAsync(scope, new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, expected), session.SessionId, contributions, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The stored outcome of a request to this session, or null (never processed, or expired).</summary>
+    public async Task<SessionRequestRecord?> GetRequestAsync(TeamScope scope, string sessionId, string requestId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        var entity = await table.GetIfExistsAsync(scope.PartitionKey, RequestKey(sessionId, requestId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity?.GetDateTimeOffset("ExpiresAt") is { } expires && expires > now
+            ? new SessionRequestRecord(entity.GetString("RequestId") ?? requestId, entity.GetString("Outcome") ?? string.Empty, expires)
+            : null;
+    }
+
+    /// <summary>
+    /// Deletes at most <paramref name="maxRows"/> expired request rows of all teams (the periodic purge; a key-range
+    /// scan over the table, filtered by ExpiresAt).
+    /// </summary>
+    public async Task<IdempotencyPurgeResult> PurgeExpiredRequestsAsync(DateTimeOffset now, int maxRows, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        var filter = KeyFilters.And(
+            TableClient.CreateQueryFilter($"RowKey ge {RequestPrefix} and RowKey lt {"request}"}"),
+            TableClient.CreateQueryFilter($"ExpiresAt le {now}"));
+        return await ExpiredRows.DeleteAsync(table, filter, maxRows, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StoredSession?> GetAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
@@ -106,9 +151,12 @@ public sealed class SessionRepository(StorageTables tables)
         ArgumentNullException.ThrowIfNull(scope);
         var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
         var keys = new List<string>();
-        await foreach (var entity in table.QueryAsync(KeyFilters.RowKeyStartsWith(scope.PartitionKey, ContributionKeyPrefix(sessionId)), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var prefix in new[] { ContributionKeyPrefix(sessionId), RequestKeyPrefix(sessionId) })
         {
-            keys.Add(entity.RowKey);
+            await foreach (var entity in table.QueryAsync(KeyFilters.RowKeyStartsWith(scope.PartitionKey, prefix), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                keys.Add(entity.RowKey);
+            }
         }
 
         if (await table.GetIfExistsAsync(scope.PartitionKey, SessionKey(sessionId), ["RowKey"], cancellationToken).ConfigureAwait(false) is not null)
@@ -123,7 +171,20 @@ public sealed class SessionRepository(StorageTables tables)
 
     private static string ContributionKeyPrefix(string sessionId) => ContributionPrefix + KeyCodec.Encode(Ids.Require(sessionId, nameof(sessionId))) + "|";
 
-    private async Task<ETag> SubmitAsync(TeamScope scope, TableTransactionAction sessionAction, string sessionId, IReadOnlyCollection<ContributionRecord>? contributions, CancellationToken cancellationToken)
+    private static string RequestKeyPrefix(string sessionId) => RequestPrefix + KeyCodec.Encode(Ids.Require(sessionId, nameof(sessionId))) + "|";
+
+    private static string RequestKey(string sessionId, string requestId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
+        var key = requestId.Length <= MaxRequestIdLength
+            ? requestId
+            : "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(requestId)));
+        return RequestKeyPrefix(sessionId) + KeyCodec.Encode(key);
+    }
+
+    private async Task<ETag> SubmitAsync(
+        TeamScope scope, TableTransactionAction sessionAction, string sessionId, IReadOnlyCollection<ContributionRecord>? contributions,
+        SessionRequestRecord? request, CancellationToken cancellationToken)
     {
         contributions ??= [];
         if (contributions.Count > MaxContributionsPerSave)
@@ -131,7 +192,27 @@ public sealed class SessionRepository(StorageTables tables)
             throw new ArgumentException($"At most {MaxContributionsPerSave} contributions can be saved with a session at once.", nameof(contributions));
         }
 
-        var actions = new List<TableTransactionAction>(contributions.Count + 1) { sessionAction };
+        // The request row goes first: a repeated request fails on it (409) even when the session changed since.
+        var actions = new List<TableTransactionAction>(contributions.Count + 2);
+        if (request is not null)
+        {
+            if (request.OutcomeJson.Length > MaxOutcomeLength)
+            {
+                throw new TableEntityValidationException($"An outcome holds at most {MaxOutcomeLength} characters; this one has {request.OutcomeJson.Length}.");
+            }
+
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(scope.PartitionKey, RequestKey(sessionId, request.RequestId))
+            {
+                ["RowType"] = "Request",
+                ["SessionId"] = sessionId,
+                ["RequestId"] = request.RequestId.Length <= MaxRequestIdLength ? request.RequestId : null,
+                ["Outcome"] = request.OutcomeJson,
+                ["ExpiresAt"] = request.ExpiresAt,
+            }));
+        }
+
+        var sessionIndex = actions.Count;
+        actions.Add(sessionAction);
         foreach (var contribution in contributions)
         {
             if (!string.Equals(contribution.SessionId, sessionId, StringComparison.Ordinal))
@@ -145,7 +226,7 @@ public sealed class SessionRepository(StorageTables tables)
 
         var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
         var etags = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        return etags[0];
+        return etags[sessionIndex];
     }
 
     private async Task<IReadOnlyList<SessionSummary>> QuerySummariesAsync(string filter, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public static class ApplicationSetup
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<SessionStore>();
-        services.TryAddSingleton<RequestOutcomeStore>();
+        services.TryAddSingleton<SessionCache>();
         services.TryAddSingleton<OutlivingRecords>();
         services.TryAddSingleton<DeadlineSchedule>();
         services.TryAddSingleton<NotificationDispatcher>();

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using GbbTeamsBot.Application.Deadlines;
 using GbbTeamsBot.Application.Persistence;
 using GbbTeamsBot.Domain.Agreements;
 using GbbTeamsBot.Domain.Common;
 using GbbTeamsBot.Domain.Privacy;
 using GbbTeamsBot.Domain.Sessions;
+using GbbTeamsBot.Storage.Repositories;
 using GbbTeamsBot.Storage.Tables;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +17,6 @@ namespace GbbTeamsBot.Application;
 /// </summary>
 public sealed partial class SessionService(
     SessionStore store,
-    RequestOutcomeStore requests,
     OutlivingRecords records,
     DeadlineSchedule deadlines,
     NotificationDispatcher notifications,
@@ -26,9 +27,8 @@ public sealed partial class SessionService(
     /// <summary>Attempts when the command has no expected version (e.g. adding an entry); with one, a lost race is stale.</summary>
     private const int MaxAttempts = 8;
 
-    private static readonly TimeSpan DuplicateWait = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan DuplicatePoll = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan AbandonPendingAfter = TimeSpan.FromSeconds(60);
+    /// <summary>Commands to one session run one at a time on this instance, so they never race each other here.</summary>
+    private readonly SemaphoreSlim[] _sessionTurns = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>
     /// Creates and stores a prepared session (moderator, options, phase plan, initial participants and roles, earlier
@@ -88,46 +88,27 @@ public sealed partial class SessionService(
     }
 
     /// <summary>
-    /// Runs one command: load, execute against the stored state, save with If-Match, and only then report success.
-    /// When another writer saved first, the command runs again once against the fresh state, where a card's
+    /// Runs one command against the session and stores the result with If-Match before anything else happens; only
+    /// then does the caller hear of it, and the notifier after that. Starts from this instance's last known state (no
+    /// read); when another writer saved first, the command runs again on the fresh state, where a card's
     /// <paramref name="expectedVersion"/> that no longer matches gives the domain's StaleVersion rejection. With a
-    /// <paramref name="requestId"/> (e.g. the card action's id) a repeat returns the first outcome and changes nothing.
+    /// <paramref name="requestId"/> (the card action's id) the request is stored with its outcome in the same
+    /// transaction, so a repeat (double click, redelivery after a crash) gets the first outcome and changes nothing.
     /// </summary>
     public async Task<CommandOutcome> ExecuteAsync(SessionAddress address, SessionCommand command, int? expectedVersion = null, string? requestId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(command);
-        if (string.IsNullOrWhiteSpace(requestId))
-        {
-            return await RunAndNotifyAsync(address, command, expectedVersion, cancellationToken);
-        }
-
-        var engine = options.Value;
-        var pending = await requests.TryBeginAsync(address, requestId, time.GetUtcNow(), engine.RequestTimeToLive, AbandonPendingAfter, cancellationToken);
-        if (pending is null)
-        {
-            return await ReplayAsync(address, requestId, cancellationToken);
-        }
-
+        var turn = _sessionTurns[(int)((uint)address.GetHashCode() % (uint)_sessionTurns.Length)];
+        await turn.WaitAsync(cancellationToken);
         Result result;
         try
         {
-            result = await RunAsync(address, command, expectedVersion, cancellationToken);
+            result = await RunAsync(address, command, expectedVersion, string.IsNullOrWhiteSpace(requestId) ? null : requestId, cancellationToken);
         }
-        catch
+        finally
         {
-            await requests.AbandonAsync(address, requestId, pending.Value, CancellationToken.None);
-            throw;
-        }
-
-        if (result.Outcome.Status == CommandStatus.Conflict)
-        {
-            await requests.AbandonAsync(address, requestId, pending.Value, CancellationToken.None);
-        }
-        else
-        {
-            var o = result.Outcome;
-            await requests.CompleteAsync(address, requestId, pending.Value, new StoredOutcome(o.Status, o.Rejection, o.Message, o.Version, o.Events), time.GetUtcNow(), engine.RequestTimeToLive, CancellationToken.None);
+            turn.Release();
         }
 
         Notify(result, command);
@@ -194,18 +175,12 @@ public sealed partial class SessionService(
         return null;
     }
 
-    private async Task<CommandOutcome> RunAndNotifyAsync(SessionAddress address, SessionCommand command, int? expectedVersion, CancellationToken cancellationToken)
+    private async Task<Result> RunAsync(SessionAddress address, SessionCommand command, int? expectedVersion, string? requestId, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(address, command, expectedVersion, cancellationToken);
-        Notify(result, command);
-        return result.Outcome;
-    }
-
-    private async Task<Result> RunAsync(SessionAddress address, SessionCommand command, int? expectedVersion, CancellationToken cancellationToken)
-    {
+        var useCache = true;
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = await store.LoadAsync(address, cancellationToken);
+            var (loaded, fromCache) = useCache ? await store.LoadForCommandAsync(address, cancellationToken) : (await store.LoadAsync(address, cancellationToken), false);
             if (loaded is null)
             {
                 return new Result(new CommandOutcome { Status = CommandStatus.SessionNotFound, Message = CommandOutcome.NotFoundMessage }, null);
@@ -217,6 +192,19 @@ public sealed partial class SessionService(
             var result = session.Execute(command, now, expectedVersion);
             if (!result.IsAccepted)
             {
+                if (fromCache)
+                {
+                    // Judged on this instance's copy: another instance may have moved on, so judge again on the stored state.
+                    useCache = false;
+                    continue;
+                }
+
+                // A repeat of a request that was stored (its first run moved the version on) is answered as that request.
+                if (requestId is not null && await ReplayAsync(address, requestId, now, cancellationToken) is { } replay)
+                {
+                    return new Result(replay, null);
+                }
+
                 var rejected = new CommandOutcome
                 {
                     Status = CommandStatus.Rejected,
@@ -230,14 +218,29 @@ public sealed partial class SessionService(
 
             var after = session.NextDeadline();
             await deadlines.ScheduleIfChangedAsync(address, before, after, cancellationToken);
+            var accepted = new CommandOutcome { Status = CommandStatus.Accepted, Version = result.Version, Events = result.Events };
+            var request = requestId is null ? null : new SessionRequestRecord(
+                requestId,
+                JsonSerializer.Serialize(new StoredOutcome(accepted.Status, null, null, accepted.Version, accepted.Events), SessionSnapshotSerializer.Options),
+                now + options.Value.RequestTimeToLive);
             LoadedSession saved;
             try
             {
-                saved = await store.SaveAsync(loaded, result.State, now, cancellationToken);
+                saved = await store.SaveAsync(loaded, result.State, now, cancellationToken, request: request);
+            }
+            catch (TableConflictException) when (requestId is not null)
+            {
+                // The request's row is there: it was processed before (double click, or redelivery after a crash).
+                return new Result(await ReplayAsync(address, requestId, now, cancellationToken) ?? TryAgain(loaded), null);
+            }
+            catch (TableResourceNotFoundException)
+            {
+                return new Result(new CommandOutcome { Status = CommandStatus.SessionNotFound, Message = CommandOutcome.NotFoundMessage }, null);
             }
             catch (TablePreconditionFailedException)
             {
                 LogLostRace(logger, address.SessionId, command.Trigger, attempt);
+                useCache = false;
                 if (attempt < MaxAttempts)
                 {
                     // A short random pause (real time, not session time) so racing writers do not collide again in step.
@@ -245,15 +248,17 @@ public sealed partial class SessionService(
                     continue;
                 }
 
-                return new Result(new CommandOutcome { Status = CommandStatus.Conflict, Message = CommandOutcome.ConflictMessage, Version = loaded.Snapshot.Version }, null);
+                return new Result(TryAgain(loaded), null);
             }
 
             await AfterSaveAsync(address, session, result.Events, before, after, now, cancellationToken);
             var view = saved.ToView();
-            var accepted = new CommandOutcome { Status = CommandStatus.Accepted, Version = result.Version, Events = result.Events, Session = view };
-            return new Result(accepted, view);
+            return new Result(accepted with { Session = view }, view);
         }
     }
+
+    private static CommandOutcome TryAgain(LoadedSession loaded) =>
+        new() { Status = CommandStatus.Conflict, Message = CommandOutcome.ConflictMessage, Version = loaded.Snapshot.Version };
 
     /// <summary>Work that follows a stored change; failures are logged (the change stands and later changes heal them).</summary>
     private async Task AfterSaveAsync(SessionAddress address, ConsultationSession session, IReadOnlyList<SessionEvent> events, Domain.Deadlines.Deadline? before, Domain.Deadlines.Deadline? after, DateTimeOffset now, CancellationToken cancellationToken)
@@ -269,34 +274,26 @@ public sealed partial class SessionService(
         }
     }
 
-    private async Task<CommandOutcome> ReplayAsync(SessionAddress address, string requestId, CancellationToken cancellationToken)
+    /// <summary>The first outcome of a stored request, with the session as it is now; null when the request was never stored.</summary>
+    private async Task<CommandOutcome?> ReplayAsync(SessionAddress address, string requestId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The twin request is being processed right now: wait briefly (real time, not session time) for its outcome.
-        for (var poll = 0; ; poll++)
+        var first = await store.GetOutcomeAsync(address, requestId, now, cancellationToken);
+        if (first is null)
         {
-            var state = await requests.GetAsync(address, requestId, cancellationToken);
-            if (state?.Outcome is { } first)
-            {
-                var current = await store.LoadAsync(address, cancellationToken);
-                return new CommandOutcome
-                {
-                    Status = first.Status,
-                    Rejection = first.Rejection,
-                    Message = first.Message,
-                    Version = first.Version,
-                    Events = first.Events,
-                    IsDuplicate = true,
-                    Session = current?.ToView(),
-                };
-            }
-
-            if (poll * DuplicatePoll >= DuplicateWait)
-            {
-                return new CommandOutcome { Status = CommandStatus.InProgress, Message = CommandOutcome.InProgressMessage, IsDuplicate = true };
-            }
-
-            await Task.Delay(DuplicatePoll, cancellationToken);
+            return null;
         }
+
+        var current = await store.LoadAsync(address, cancellationToken);
+        return new CommandOutcome
+        {
+            Status = first.Status,
+            Rejection = first.Rejection,
+            Message = first.Message,
+            Version = first.Version,
+            Events = first.Events,
+            IsDuplicate = true,
+            Session = current?.ToView(),
+        };
     }
 
     /// <summary>The notifier hears of a stored change after the answer (see <see cref="NotificationDispatcher"/>).</summary>

@@ -3,6 +3,7 @@ using GbbTeamsBot.Domain.Common;
 using GbbTeamsBot.Domain.Contributions;
 using GbbTeamsBot.Domain.Methods;
 using GbbTeamsBot.Domain.Sessions;
+using GbbTeamsBot.Storage.Repositories;
 using GbbTeamsBot.Storage.Tables;
 using GbbTeamsBot.Testing;
 using static GbbTeamsBot.Tests.Application.Scenario;
@@ -115,13 +116,47 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
         await ScannerWait.UntilAsync(() => _a.Notifier.Calls.Concat(_b.Notifier.Calls).Any(c => c.SessionId == address.SessionId && c.Version == after.Version));
         Assert.Single(_a.Notifier.Calls.Concat(_b.Notifier.Calls), c => c.SessionId == address.SessionId && c.Version == after.Version);
 
-        // A rejected request is replayed as the same rejection, too.
+        // A rejected request stores nothing, so its repeat is judged again: the same rejection, and still nothing changed.
         var refused = await _a.Sessions.ExecuteAsync(address, new AdvancePhase(Adviser1), after.Version, "req-2");
         var refusedAgain = await _a.Sessions.ExecuteAsync(address, new AdvancePhase(Adviser1), after.Version, "req-2");
         Assert.Equal(RejectionCode.RoleNotPermitted, refused.Rejection!.Code);
         Assert.Equal(RejectionCode.RoleNotPermitted, refusedAgain.Rejection!.Code);
         Assert.Equal(refused.Rejection.Message, refusedAgain.Rejection.Message);
-        Assert.True(refusedAgain.IsDuplicate);
+        Assert.Equal(after.Version, (await _b.Sessions.GetAsync(address))!.Version);
+    }
+
+    [Fact]
+    public async Task A_contribution_repeated_after_a_crash_between_store_and_answer_is_refused_by_its_request_row_and_adds_nothing()
+    {
+        var address = await RunningSessionAsync(MethodIds.SozialraumRunde);
+        var start = (await _a.Sessions.GetAsync(address))!;
+        while (start.Method.Phases[start.State.CurrentPhaseIndex].RuleFor(ContributionKind.NeighbourhoodEntry) is null)
+        {
+            await _a.Sessions.OkAsync(address, new AdvancePhase(Mod));
+            start = (await _a.Sessions.GetAsync(address))!;
+        }
+
+        var entry = new AddContribution(Mod, new NeighbourhoodDraft(NeighbourhoodCategory.News, "Das Stadtteilcafé öffnet jetzt auch samstags.", null));
+
+        // Host a stored the entry and its request id in one transaction, then died before answering; Teams sends the
+        // invoke again and host b (which never saw the session) takes it. An addition carries no expected version, so
+        // only the request's row in the session's partition can tell it is a repeat.
+        var first = await _a.Sessions.ExecuteAsync(address, entry, null, "mod|card-req-7");
+        var redelivered = await _b.Sessions.ExecuteAsync(address, entry, null, "mod|card-req-7");
+
+        Assert.True(first.IsAccepted);
+        Assert.True(redelivered.IsAccepted);
+        Assert.True(redelivered.IsDuplicate);
+        Assert.Equal(first.Version, redelivered.Version);
+        var stored = (await _b.Sessions.GetAsync(address))!;
+        Assert.Equal(first.Version, stored.Version);
+        Assert.Single(stored.State.Contributions, c => c.Kind == ContributionKind.NeighbourhoodEntry);
+        Assert.NotNull(await _a.Get<SessionRepository>().GetRequestAsync(address.Scope, address.SessionId, "mod|card-req-7", _clock.GetUtcNow()));
+
+        // Another click (a new request id) is a new entry.
+        var second = await _b.Sessions.ExecuteAsync(address, entry, null, "mod|card-req-8");
+        Assert.False(second.IsDuplicate);
+        Assert.Equal(2, (await _a.Sessions.GetAsync(address))!.State.Contributions.Count(c => c.Kind == ContributionKind.NeighbourhoodEntry));
     }
 
     [Fact]

@@ -1,10 +1,15 @@
 using System.Text.Json;
 using Azure;
+using GbbTeamsBot.Domain.Common;
 using GbbTeamsBot.Domain.Contributions;
 using GbbTeamsBot.Domain.Sessions;
 using GbbTeamsBot.Storage.Repositories;
+using GbbTeamsBot.Storage.Tables;
 
 namespace GbbTeamsBot.Application.Persistence;
+
+/// <summary>The replayable part of an accepted command's outcome, kept in the request's row.</summary>
+public sealed record StoredOutcome(CommandStatus Status, Rejection? Rejection, Bilingual? Message, int Version, IReadOnlyList<SessionEvent> Events);
 
 /// <summary>A session as loaded: the full snapshot, where its card is, and the ETag to save against.</summary>
 public sealed record LoadedSession(SessionAddress Address, SessionSnapshot Snapshot, string? ConversationId, LiveCardLocation? LiveCard, ETag ETag)
@@ -16,17 +21,35 @@ public sealed record LoadedSession(SessionAddress Address, SessionSnapshot Snaps
 /// Maps sessions onto <see cref="SessionRepository"/>. The session row holds an envelope (conversation, live card,
 /// the snapshot WITHOUT its contributions); every contribution is its own row, written in the same If-Match batch
 /// as the session row whenever it is new or changed. So one busy session never outgrows a table row (a row holds at
-/// most ~480,000 characters of snapshot), and a save stays all-or-nothing.
+/// most ~480,000 characters of snapshot), a save stays all-or-nothing, and its size does not grow with the session.
+/// A card action's request id rides in the same transaction (see <see cref="SessionRequestRecord"/>). What this
+/// instance loaded or stored last is kept in the <see cref="SessionCache"/>, so a command usually reads nothing.
 /// </summary>
-public sealed class SessionStore(SessionRepository sessions)
+public sealed class SessionStore(SessionRepository sessions, SessionCache cache)
 {
     private const int EnvelopeFormat = 1;
 
+    /// <summary>The state to run a command against: this instance's last known state if it has one, else a read.</summary>
+    public async Task<(LoadedSession? Session, bool FromCache)> LoadForCommandAsync(SessionAddress address, CancellationToken cancellationToken) =>
+        cache.Get(address) is { } cached ? (cached, true) : (await LoadAsync(address, cancellationToken), false);
+
+    /// <summary>Forgets this instance's copy (another writer changed the session, or it is gone).</summary>
+    public void Forget(SessionAddress address) => cache.Remove(address);
+
+    /// <summary>The stored outcome of an earlier request to this session, or null.</summary>
+    public async Task<StoredOutcome?> GetOutcomeAsync(SessionAddress address, string requestId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await sessions.GetRequestAsync(address.Scope, address.SessionId, requestId, now, cancellationToken);
+        return row is null ? null : JsonSerializer.Deserialize<StoredOutcome>(row.OutcomeJson, SessionSnapshotSerializer.Options);
+    }
+
+    /// <summary>Reads the session from storage (and remembers it for the next command); null when it does not exist.</summary>
     public async Task<LoadedSession?> LoadAsync(SessionAddress address, CancellationToken cancellationToken)
     {
         var stored = await sessions.GetAsync(address.Scope, address.SessionId, cancellationToken);
         if (stored is null)
         {
+            cache.Remove(address);
             return null;
         }
 
@@ -44,7 +67,9 @@ public sealed class SessionStore(SessionRepository sessions)
             snapshot = snapshot with { Contributions = contributions };
         }
 
-        return new LoadedSession(address, snapshot, envelope.ConversationId, envelope.LiveCard, stored.ETag);
+        var loaded = new LoadedSession(address, snapshot, envelope.ConversationId, envelope.LiveCard, stored.ETag);
+        cache.Set(loaded);
+        return loaded;
     }
 
     /// <summary>Stores a new session; <see cref="Storage.Tables.TableConflictException"/> if the id is taken.</summary>
@@ -53,20 +78,37 @@ public sealed class SessionStore(SessionRepository sessions)
         var envelope = new SessionEnvelope { ConversationId = conversationId, Snapshot = snapshot with { Contributions = [] } };
         var rows = ContributionRows(address.SessionId, [], snapshot.Contributions);
         var etag = await sessions.CreateAsync(address.Scope, ToRecord(address, envelope, snapshot, now), rows, cancellationToken);
-        return new LoadedSession(address, snapshot, conversationId, null, etag);
+        var created = new LoadedSession(address, snapshot, conversationId, null, etag);
+        cache.Set(created);
+        return created;
     }
 
     /// <summary>
     /// Saves <paramref name="next"/> only if the session is unchanged since <paramref name="previous"/> was loaded;
-    /// <see cref="Storage.Tables.TablePreconditionFailedException"/> when another writer saved first.
+    /// <see cref="Storage.Tables.TablePreconditionFailedException"/> when another writer saved first (this instance's copy
+    /// is then forgotten), <see cref="Storage.Tables.TableConflictException"/> when <paramref name="request"/> was stored before.
     /// </summary>
-    public async Task<LoadedSession> SaveAsync(LoadedSession previous, SessionSnapshot next, DateTimeOffset now, CancellationToken cancellationToken, LiveCardLocation? liveCard = null)
+    public async Task<LoadedSession> SaveAsync(
+        LoadedSession previous, SessionSnapshot next, DateTimeOffset now, CancellationToken cancellationToken,
+        LiveCardLocation? liveCard = null, SessionRequestRecord? request = null)
     {
         var card = liveCard ?? previous.LiveCard;
         var envelope = new SessionEnvelope { ConversationId = previous.ConversationId, LiveCard = card, Snapshot = next with { Contributions = [] } };
         var rows = ContributionRows(previous.Address.SessionId, previous.Snapshot.Contributions, next.Contributions);
-        var etag = await sessions.SaveAsync(previous.Address.Scope, ToRecord(previous.Address, envelope, next, now), previous.ETag, rows, cancellationToken);
-        return new LoadedSession(previous.Address, next, previous.ConversationId, card, etag);
+        ETag etag;
+        try
+        {
+            etag = await sessions.SaveAsync(previous.Address.Scope, ToRecord(previous.Address, envelope, next, now), previous.ETag, rows, request, cancellationToken);
+        }
+        catch (TableStorageException ex) when (ex is TablePreconditionFailedException or TableResourceNotFoundException)
+        {
+            cache.Remove(previous.Address);
+            throw;
+        }
+
+        var saved = new LoadedSession(previous.Address, next, previous.ConversationId, card, etag);
+        cache.Set(saved);
+        return saved;
     }
 
     private static SessionRecord ToRecord(SessionAddress address, SessionEnvelope envelope, SessionSnapshot snapshot, DateTimeOffset now) => new(
