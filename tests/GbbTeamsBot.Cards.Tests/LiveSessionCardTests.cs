@@ -24,6 +24,26 @@ public sealed class LiveSessionCardTests
         };
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(400)]
+    public void A_live_card_stays_under_30_KB_and_shows_the_newest_entries_however_many_the_session_has(int count)
+    {
+        var contributions = Enumerable.Range(0, count).Select(i => new ContributionView(
+            $"c{i}", ContributionKind.Resource, $"Die Nachbarin hilft beim Einkaufen und kennt die Sprechzeiten im Stadtteilzentrum, Eintrag {i}.")
+        {
+            Area = (ResourceArea)(i % 5),
+        }).ToArray();
+        var view = SampleViews.Live(SampleViews.Adviser(ContributionKind.Resource)) with { Contributions = contributions };
+
+        var json = LiveSessionCard.Build(view, Context()).ToJsonString();
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(json) <= 30 * 1024, $"{System.Text.Encoding.UTF8.GetByteCount(json)} bytes");
+        Assert.Contains($"Eintrag {count - 1}.", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Eintrag 0.", json, StringComparison.Ordinal);
+        Assert.Contains($"{count - LiveSessionCard.MaxLiveEntries} weitere", json, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Moderator_sees_next_back_extend_pause_and_finish()
     {

@@ -24,6 +24,9 @@ public static class LiveSessionCard
         return CardParts.Fit(limits => Build(view, context, limits));
     }
 
+    /// <summary>Entries per list (contributions, agreements) the live card shows at most; the newest contributions.</summary>
+    public const int MaxLiveEntries = 20;
+
     private static AdaptiveCard Build(LiveSessionView view, CardContext context, DisplayLimits limits)
     {
         var t = context.Texts;
@@ -44,16 +47,23 @@ public static class LiveSessionCard
         body.Add(CardParts.SectionTitle(t["Live_Timeline"]));
         body.AddRange(Timeline(view, t));
 
+        // The live card shows the newest entries only, so it stays small however long the session runs (every click
+        // answers with it); the views (Ressourcenkarte, Ideen, Vereinbarungen, ...) list everything.
+        var live = limits with { Items = Math.Min(limits.Items, MaxLiveEntries) };
         if (view.Contributions.Count > 0)
         {
             body.Add(CardParts.SectionTitle(t["Live_Contributions"]));
-            body.AddRange(ContributionParts.Grouped(t, view.Contributions, limits));
+            body.AddRange(ContributionParts.Grouped(t, view.Contributions, live));
         }
 
         if (view.Agreements.Count > 0)
         {
             body.Add(CardParts.SectionTitle(t["Agreements_Title"]));
-            body.AddRange(view.Agreements.Take(limits.Items).Select(a => AgreementParts.Line(t, context, a, limits.TextChars)));
+            body.AddRange(view.Agreements.Take(live.Items).Select(a => AgreementParts.Line(t, context, a, live.TextChars)));
+            if (view.Agreements.Count > live.Items)
+            {
+                body.Add(CardParts.Hint(t.Format("Common_MoreEntries", view.Agreements.Count - live.Items)));
+            }
         }
 
         if (view.Viewer.MayAdd is { } kind && !view.IsPaused)
