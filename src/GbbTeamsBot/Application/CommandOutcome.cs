@@ -14,9 +14,6 @@ public enum CommandStatus
     /// <summary>No session with this id in this team; nothing changed.</summary>
     SessionNotFound,
 
-    /// <summary>The same request id is being processed right now (e.g. a double click); nothing changed by this call.</summary>
-    InProgress,
-
     /// <summary>Other writers kept winning; nothing changed. The user may simply try again.</summary>
     Conflict,
 }
@@ -51,10 +48,6 @@ public sealed record CommandOutcome
     internal static Bilingual NotFoundMessage { get; } = new(
         "Diese Sitzung gibt es nicht (mehr) in diesem Team.",
         "This session does not exist (any more) in this team.");
-
-    internal static Bilingual InProgressMessage { get; } = new(
-        "Diese Aktion wird gerade schon ausgeführt. Bitte einen Moment warten.",
-        "This action is already being processed. Please wait a moment.");
 
     internal static Bilingual ConflictMessage { get; } = new(
         "Gleichzeitig wurde die Sitzung mehrfach geändert. Bitte noch einmal versuchen.",
