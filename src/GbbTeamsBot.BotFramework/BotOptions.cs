@@ -63,6 +63,12 @@ public sealed class BotAuthOptions
 
     /// <summary>When refreshing fails, keys older than this are no longer trusted and requests are refused.</summary>
     public TimeSpan MaxKeyAge { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>
+    /// Bot:Auth:AllowedCallers, app ids (GUIDs) whose Entra tokens are accepted, read from appid (ver 1.0) or azp (ver 2.0):
+    /// the Bot Service's caller ids. The bot's own app id is always allowed (Emulator and skill tokens carry it).
+    /// </summary>
+    public IList<string> AllowedCallers { get; set; } = [];
 }
 
 public sealed class BotCredentialOptions
@@ -111,6 +117,13 @@ public sealed class BotOptionsValidator : IValidateOptions<BotOptions>
 
         CheckMetadataUrl(options.Auth.BotFrameworkMetadataUrl, "Bot:Auth:BotFrameworkMetadataUrl", errors);
         CheckMetadataUrl(options.Auth.EntraMetadataUrl, "Bot:Auth:EntraMetadataUrl", errors);
+        for (var i = 0; i < options.Auth.AllowedCallers.Count; i++)
+        {
+            if (!Guid.TryParse(options.Auth.AllowedCallers[i], out _))
+            {
+                errors.Add($"Bot:Auth:AllowedCallers:{i} must be an app id (GUID).");
+            }
+        }
 
         if (options.InvokeBudget <= TimeSpan.Zero || options.InvokeBudget > TimeSpan.FromSeconds(14))
         {

@@ -59,6 +59,7 @@ public sealed class BotHost : IAsyncDisposable
             ["Bot:Auth:BotFrameworkMetadataUrl"] = keys.BotFrameworkMetadataUrl.ToString(),
             ["Bot:Auth:EntraMetadataUrl"] = keys.EntraMetadataUrl.ToString(),
             ["Bot:InvokeBudget"] = "00:00:01",
+            ["Bot:Auth:AllowedCallers:0"] = OpenIdTestServer.BotServiceCaller,
             // Required by the storage layer's start-up validation; these tests never reach Table storage.
             ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
         };

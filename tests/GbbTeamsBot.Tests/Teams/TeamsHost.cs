@@ -61,6 +61,7 @@ public sealed class TeamsHost : IAsyncDisposable
             ["Bot:AppId"] = OpenIdTestServer.AppId,
             ["Bot:Auth:BotFrameworkMetadataUrl"] = keys.BotFrameworkMetadataUrl.ToString(),
             ["Bot:Auth:EntraMetadataUrl"] = keys.EntraMetadataUrl.ToString(),
+            ["Bot:Auth:AllowedCallers:0"] = OpenIdTestServer.BotServiceCaller,
             ["Storage:ConnectionString"] = storageConnectionString,
             ["Storage:TablePrefix"] = prefix,
             ["Engine:DeadlineScannerEnabled"] = "false",
