@@ -58,6 +58,7 @@ public static class BotFrameworkSetup
             sp.GetRequiredService<IOptions<BotOptions>>().Value.Mode));
 
         services.TryAddSingleton<InboundAuthenticator>();
+        services.TryAddSingleton(sp => new InboundFailureLimiter(sp.GetRequiredService<IOptions<BotOptions>>().Value.Inbound));
         services.TryAddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
         services.TryAddSingleton<BotRequestProcessor>();

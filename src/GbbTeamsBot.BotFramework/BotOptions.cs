@@ -26,6 +26,8 @@ public sealed class BotOptions
 
     public ConnectorOptions Connector { get; set; } = new();
 
+    public InboundLimitOptions Inbound { get; set; } = new();
+
     /// <summary>Time an invoke may take before the endpoint answers with the handler's pending response.</summary>
     public TimeSpan InvokeBudget { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -69,6 +71,16 @@ public sealed class BotAuthOptions
     /// the Bot Service's caller ids. The bot's own app id is always allowed (Emulator and skill tokens carry it).
     /// </summary>
     public IList<string> AllowedCallers { get; set; } = [];
+}
+
+/// <summary>Bot:Inbound: limits applied to /api/messages before a request is authenticated.</summary>
+public sealed class InboundLimitOptions
+{
+    /// <summary>Bot:Inbound:FailuresPerClient, failed requests (400, 401, 413) one client IP may make per window before it gets 429.</summary>
+    public int FailuresPerClient { get; set; } = 30;
+
+    /// <summary>Bot:Inbound:FailureWindow, the fixed window the failures are counted in.</summary>
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public sealed class BotCredentialOptions
@@ -145,6 +157,16 @@ public sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             {
                 errors.Add("Bot:Credential:Type=Certificate needs Bot:Credential:CertificatePath.");
             }
+        }
+
+        if (options.Inbound.FailuresPerClient is < 1 or > 100_000)
+        {
+            errors.Add("Bot:Inbound:FailuresPerClient must be between 1 and 100000.");
+        }
+
+        if (options.Inbound.FailureWindow < TimeSpan.FromSeconds(1) || options.Inbound.FailureWindow > TimeSpan.FromHours(1))
+        {
+            errors.Add("Bot:Inbound:FailureWindow must be between 00:00:01 and 01:00:00.");
         }
 
         if (options.Connector.MaxRetryAttempts is < 0 or > 10)

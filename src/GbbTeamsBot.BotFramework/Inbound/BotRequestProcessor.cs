@@ -11,15 +11,19 @@ using Microsoft.Extensions.Options;
 namespace GbbTeamsBot.BotFramework.Inbound;
 
 /// <summary>
-/// POST /api/messages: 405 for other methods, 400 for a body that is not an activity (nothing of it is logged),
-/// 401 for failed authentication (no details), 503 when signing keys cannot be fetched, 200 with an empty body for
-/// ordinary activities (handled afterwards), and for invokes the invoke response within the invoke budget.
+/// POST /api/messages: 405 for other methods, 429 for a client IP that failed too often, 413 for a body over 1 MiB
+/// (with or without Content-Length; never read further), 400 for a body that is not an activity or that ended early
+/// (nothing of it is logged), 401 for failed authentication (no details), 503 when signing keys cannot be fetched,
+/// 200 with an empty body for ordinary activities (handled afterwards), and for invokes the invoke response within
+/// the invoke budget.
 /// </summary>
 public sealed partial class BotRequestProcessor
 {
-    private const int MaxBodyBytes = 1024 * 1024;
+    public const int MaxBodyBytes = 1024 * 1024;
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly InboundAuthenticator _authenticator;
+    private readonly InboundFailureLimiter _failures;
     private readonly IActivityDeduplicator _deduplicator;
     private readonly IConversationReferenceStore _references;
     private readonly ConnectorClientFactory _connectors;
@@ -31,6 +35,7 @@ public sealed partial class BotRequestProcessor
 
     public BotRequestProcessor(
         InboundAuthenticator authenticator,
+        InboundFailureLimiter failures,
         IActivityDeduplicator deduplicator,
         IConversationReferenceStore references,
         ConnectorClientFactory connectors,
@@ -42,6 +47,7 @@ public sealed partial class BotRequestProcessor
     {
         ArgumentNullException.ThrowIfNull(options);
         _authenticator = authenticator;
+        _failures = failures;
         _deduplicator = deduplicator;
         _references = references;
         _connectors = connectors;
@@ -64,9 +70,32 @@ public sealed partial class BotRequestProcessor
             return;
         }
 
-        var activity = await ReadActivityAsync(request, ct);
+        var client = http.Connection.RemoteIpAddress;
+        if (!_failures.Admits(client))
+        {
+            LogClientThrottled();
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(_failures.Window.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return;
+        }
+
+        var (body, bodyStatus) = await ReadBodyAsync(request);
+        if (body is null)
+        {
+            _failures.RecordFailure(client);
+            LogBodyRefused(bodyStatus);
+            if (!ct.IsCancellationRequested)
+            {
+                http.Response.StatusCode = bodyStatus;
+            }
+
+            return;
+        }
+
+        var activity = ParseActivity(body);
         if (activity is null)
         {
+            _failures.RecordFailure(client);
             LogMalformed();
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
@@ -81,6 +110,7 @@ public sealed partial class BotRequestProcessor
 
         if (!auth.Succeeded)
         {
+            _failures.RecordFailure(client);
             http.Response.Headers.WWWAuthenticate = "Bearer";
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
@@ -151,35 +181,82 @@ public sealed partial class BotRequestProcessor
         }
     }
 
-    /// <summary>The activity, or null for anything that is not one: invalid JSON, wrong shapes, missing type, conversation or service URL.</summary>
-    private static async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, read with a hard cap whether or not a Content-Length was sent; null with 413 beyond the cap, and null
+    /// with 400 for an empty body or one that ended early (client abort, a Content-Length that lied).
+    /// </summary>
+    /// <remarks>
+    /// Reads without the request-aborted token: cancelling a pending read leaves Kestrel's body reader busy, and a
+    /// client that goes away ends the read with an exception anyway. Slow senders are cut off by Kestrel's minimum data rate.
+    /// </remarks>
+    private static async Task<(byte[]? Body, int Status)> ReadBodyAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var buffer = new byte[Math.Min(MaxBodyBytes + 1, (int)(request.ContentLength ?? 16 * 1024) + 1)];
+        var total = 0;
+        try
+        {
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    if (buffer.Length > MaxBodyBytes)
+                    {
+                        return (null, StatusCodes.Status413PayloadTooLarge);
+                    }
+
+                    Array.Resize(ref buffer, Math.Min(MaxBodyBytes + 1, buffer.Length * 2));
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(total), CancellationToken.None);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or BadHttpRequestException)
+        {
+            return (null, ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+        }
+
+        return total == 0 ? (null, StatusCodes.Status400BadRequest) : (buffer[..total], StatusCodes.Status200OK);
+    }
+
+    /// <summary>The activity, or null for anything that is not one: invalid JSON or UTF-8, a byte order mark, duplicate keys, wrong shapes, missing type, conversation or service URL.</summary>
+    private static Activity? ParseActivity(byte[] body)
+    {
+        if (body.AsSpan().StartsWith(Utf8Bom))
         {
             return null;
         }
 
         try
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, cancellationToken);
-            if (buffer.Length is 0 or > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            var activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BotJson.Options);
+            var activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
             return activity is { Type.Length: > 0, Conversation.Id.Length: > 0 }
                    && Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
                    && (serviceUrl.Scheme == Uri.UriSchemeHttps || serviceUrl.Scheme == Uri.UriSchemeHttp)
                 ? activity
                 : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request body to the messages endpoint refused with {StatusCode}")]
+    private partial void LogBodyRefused(int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client over its budget of failed requests to the messages endpoint; answered 429")]
+    private partial void LogClientThrottled();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request to the messages endpoint is not an activity")]
     private partial void LogMalformed();

@@ -144,6 +144,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     [InlineData("bearer ")]
     [InlineData("BEARER ")]
     [InlineData("Bearer  ")]
+    [InlineData("Bearer\t")]
     public async Task Authorization_scheme_must_be_exactly_bearer_with_one_space(string prefix)
     {
         var result = await Validator().ValidateAsync(prefix + _keys.CreateToken(), "msteams", OpenIdTestServer.DefaultServiceUrl, CancellationToken.None);
