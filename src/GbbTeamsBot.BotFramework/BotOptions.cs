@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GbbTeamsBot.BotFramework;
@@ -85,8 +86,11 @@ public sealed class InboundLimitOptions
 
 public sealed class BotCredentialOptions
 {
-    /// <summary>Default (DefaultAzureCredential), ClientSecret, Certificate or ManagedIdentity.</summary>
-    public string Type { get; set; } = "Default";
+    /// <summary>
+    /// Default (DefaultAzureCredential), ClientSecret, Certificate or ManagedIdentity. Outside Development it must be set
+    /// explicitly, so a deployment never falls back to whatever credential DefaultAzureCredential happens to find.
+    /// </summary>
+    public string Type { get; set; } = string.Empty;
 
     /// <summary>Only from user secrets, environment or Key Vault; never committed.</summary>
     public string? ClientSecret { get; set; }
@@ -96,6 +100,12 @@ public sealed class BotCredentialOptions
 
 public sealed class ConnectorOptions
 {
+    /// <summary>
+    /// Bot:Connector:AllowedServiceUrlHosts, the hosts replies may go to ("*.example.com" for subdomains). Empty uses
+    /// <see cref="Connector.ServiceUrlPolicy.DefaultAllowedHosts"/>; a configured list replaces it.
+    /// </summary>
+    public IList<string> AllowedServiceUrlHosts { get; set; } = [];
+
     public int MaxRetryAttempts { get; set; } = 5;
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -109,9 +119,11 @@ public sealed class ConnectorOptions
 }
 
 /// <summary>Start-up validation (ValidateOnStart) so a bad configuration stops the app with a clear message.</summary>
-public sealed class BotOptionsValidator : IValidateOptions<BotOptions>
+public sealed class BotOptionsValidator(string environmentName) : IValidateOptions<BotOptions>
 {
     private static readonly string[] CredentialTypes = ["Default", "ClientSecret", "Certificate", "ManagedIdentity"];
+
+    private bool IsDevelopment => string.Equals(environmentName, Environments.Development, StringComparison.OrdinalIgnoreCase);
 
     public ValidateOptionsResult Validate(string? name, BotOptions options)
     {
@@ -142,7 +154,14 @@ public sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             errors.Add("Bot:InvokeBudget must be between 0 and 14 seconds (Teams gives up after 15 s).");
         }
 
-        if (!CredentialTypes.Contains(options.Credential.Type, StringComparer.OrdinalIgnoreCase))
+        if (string.IsNullOrWhiteSpace(options.Credential.Type))
+        {
+            if (options.Mode == BotAuthenticationMode.Authenticated && !IsDevelopment)
+            {
+                errors.Add($"Bot:Credential:Type must be set outside Development (one of {string.Join(", ", CredentialTypes)}); DefaultAzureCredential is never chosen silently.");
+            }
+        }
+        else if (!CredentialTypes.Contains(options.Credential.Type, StringComparer.OrdinalIgnoreCase))
         {
             errors.Add($"Bot:Credential:Type must be one of {string.Join(", ", CredentialTypes)}.");
         }
@@ -167,6 +186,16 @@ public sealed class BotOptionsValidator : IValidateOptions<BotOptions>
         if (options.Inbound.FailureWindow < TimeSpan.FromSeconds(1) || options.Inbound.FailureWindow > TimeSpan.FromHours(1))
         {
             errors.Add("Bot:Inbound:FailureWindow must be between 00:00:01 and 01:00:00.");
+        }
+
+        for (var i = 0; i < options.Connector.AllowedServiceUrlHosts.Count; i++)
+        {
+            var host = options.Connector.AllowedServiceUrlHosts[i]?.Trim() ?? string.Empty;
+            var bare = host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
+            if (Uri.CheckHostName(bare) == UriHostNameType.Unknown || bare.Contains('*', StringComparison.Ordinal))
+            {
+                errors.Add($"Bot:Connector:AllowedServiceUrlHosts:{i} must be a host name such as smba.trafficmanager.net or *.botframework.com.");
+            }
         }
 
         if (options.Connector.MaxRetryAttempts is < 0 or > 10)

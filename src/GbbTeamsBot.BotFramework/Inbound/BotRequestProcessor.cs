@@ -24,6 +24,7 @@ public sealed partial class BotRequestProcessor
 
     private readonly InboundAuthenticator _authenticator;
     private readonly InboundFailureLimiter _failures;
+    private readonly ServiceUrlPolicy _serviceUrls;
     private readonly IActivityDeduplicator _deduplicator;
     private readonly IConversationReferenceStore _references;
     private readonly ConnectorClientFactory _connectors;
@@ -36,6 +37,7 @@ public sealed partial class BotRequestProcessor
     public BotRequestProcessor(
         InboundAuthenticator authenticator,
         InboundFailureLimiter failures,
+        ServiceUrlPolicy serviceUrls,
         IActivityDeduplicator deduplicator,
         IConversationReferenceStore references,
         ConnectorClientFactory connectors,
@@ -48,6 +50,7 @@ public sealed partial class BotRequestProcessor
         ArgumentNullException.ThrowIfNull(options);
         _authenticator = authenticator;
         _failures = failures;
+        _serviceUrls = serviceUrls;
         _deduplicator = deduplicator;
         _references = references;
         _connectors = connectors;
@@ -84,9 +87,11 @@ public sealed partial class BotRequestProcessor
         {
             _failures.RecordFailure(client);
             LogBodyRefused(bodyStatus);
-            if (!ct.IsCancellationRequested)
+            http.Response.StatusCode = bodyStatus;
+            if (bodyStatus == StatusCodes.Status400BadRequest && ct.IsCancellationRequested)
             {
-                http.Response.StatusCode = bodyStatus;
+                // The client is gone mid-body; end the connection instead of letting Kestrel drain a broken body.
+                http.Abort();
             }
 
             return;
@@ -108,8 +113,13 @@ public sealed partial class BotRequestProcessor
             return;
         }
 
-        if (!auth.Succeeded)
+        if (!auth.Succeeded || !_serviceUrls.Allows(activity.ServiceUrl))
         {
+            if (auth.Succeeded)
+            {
+                LogServiceUrlRefused();
+            }
+
             _failures.RecordFailure(client);
             http.Response.Headers.WWWAuthenticate = "Bearer";
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -120,7 +130,7 @@ public sealed partial class BotRequestProcessor
         if (!string.IsNullOrEmpty(activity.Id)
             && !await _deduplicator.TryBeginAsync($"{activity.ChannelId}|{reference.ConversationId}|{activity.Id}", ct))
         {
-            LogDuplicate(activity.Type, activity.Id);
+            LogDuplicate(LogSafe.Id(activity.Type), LogSafe.Id(activity.Id));
             http.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
@@ -156,9 +166,9 @@ public sealed partial class BotRequestProcessor
         }
         catch (TimeoutException)
         {
-            LogInvokeOverBudget(turn.Activity.Name, _invokeBudget.TotalMilliseconds);
+            LogInvokeOverBudget(LogSafe.Id(turn.Activity.Name), _invokeBudget.TotalMilliseconds);
             _ = work.ContinueWith(
-                t => LogHandlerFailed(t.Exception!, turn.Activity.Type, turn.Activity.Name),
+                t => LogHandlerFailed(t.Exception!, LogSafe.Id(turn.Activity.Type), LogSafe.Id(turn.Activity.Name)),
                 CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted,
                 TaskScheduler.Default);
@@ -166,7 +176,7 @@ public sealed partial class BotRequestProcessor
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogHandlerFailed(ex, turn.Activity.Type, turn.Activity.Name);
+            LogHandlerFailed(ex, LogSafe.Id(turn.Activity.Type), LogSafe.Id(turn.Activity.Name));
             return new InvokeResponse(StatusCodes.Status500InternalServerError, null);
         }
     }
@@ -254,6 +264,9 @@ public sealed partial class BotRequestProcessor
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request body to the messages endpoint refused with {StatusCode}")]
     private partial void LogBodyRefused(int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Authenticated activity names a service URL outside the allowed Bot Service hosts; refused")]
+    private partial void LogServiceUrlRefused();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client over its budget of failed requests to the messages endpoint; answered 429")]
     private partial void LogClientThrottled();

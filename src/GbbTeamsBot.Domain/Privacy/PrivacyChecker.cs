@@ -41,32 +41,32 @@ public static partial class PrivacyChecker
         }
 
         // Order matters: more specific patterns claim their span first.
-        foreach (Match m in EmailPattern().Matches(text))
+        foreach (Match m in RegexScan.Matches(EmailPattern(), text))
         {
             Add(PrivacyFindingKind.EmailAddress, m.Index, m.Length);
         }
 
-        foreach (Match m in IbanPattern().Matches(text))
+        foreach (Match m in RegexScan.Matches(IbanPattern(), text))
         {
             Add(PrivacyFindingKind.Iban, m.Index, m.Length);
         }
 
         foreach (var pattern in new[] { CustomerNumberKeywordPattern(), BgNumberPattern(), CustomerNumberFormatPattern(), SocialSecurityNumberPattern() })
         {
-            foreach (Match m in pattern.Matches(text))
+            foreach (Match m in RegexScan.Matches(pattern, text))
             {
                 Add(PrivacyFindingKind.CustomerNumber, m.Index, m.Length);
             }
         }
 
-        foreach (Match m in BirthYearPattern().Matches(text))
+        foreach (Match m in RegexScan.Matches(BirthYearPattern(), text))
         {
             Add(PrivacyFindingKind.DateOfBirth, m.Index, m.Length);
         }
 
         foreach (var pattern in new[] { NumericDatePattern(), IsoDatePattern(), WrittenDatePattern() })
         {
-            foreach (Match m in pattern.Matches(text))
+            foreach (Match m in RegexScan.Matches(pattern, text))
             {
                 if (LooksLikeBirthDate(text, m))
                 {
@@ -77,7 +77,7 @@ public static partial class PrivacyChecker
 
         foreach (var pattern in new[] { InternationalPhonePattern(), NationalPhonePattern() })
         {
-            foreach (Match m in pattern.Matches(text))
+            foreach (Match m in RegexScan.Matches(pattern, text))
             {
                 var digits = m.Value.Count(char.IsAsciiDigit);
                 if (digits is >= 7 and <= 15)
@@ -89,13 +89,13 @@ public static partial class PrivacyChecker
 
         foreach (var pattern in new[] { StreetWithNumberPattern(), SeparateStreetWithNumberPattern(), PostalCodePattern() })
         {
-            foreach (Match m in pattern.Matches(text))
+            foreach (Match m in RegexScan.Matches(pattern, text))
             {
                 Add(PrivacyFindingKind.StreetAddress, m.Index, m.Length);
             }
         }
 
-        foreach (Match m in FirstNameFollowedByWordPattern().Matches(text))
+        foreach (Match m in RegexScan.Matches(FirstNameFollowedByWordPattern(), text))
         {
             if (NameLists.FirstNames.Contains(m.Groups["first"].Value))
             {
@@ -103,7 +103,7 @@ public static partial class PrivacyChecker
             }
         }
 
-        foreach (Match m in SurnameCommaFirstNamePattern().Matches(text))
+        foreach (Match m in RegexScan.Matches(SurnameCommaFirstNamePattern(), text))
         {
             if (NameLists.FirstNames.Contains(m.Groups["first"].Value))
             {
@@ -111,20 +111,20 @@ public static partial class PrivacyChecker
             }
         }
 
-        foreach (Match m in TitleAndNamePattern().Matches(text))
+        foreach (Match m in RegexScan.Matches(TitleAndNamePattern(), text))
         {
             Add(PrivacyFindingKind.PersonName, m.Index, m.Length);
         }
 
         foreach (var pattern in new[] { JudgementalAdjectivePattern(), JudgementalNounPattern(), JudgementalPhrasePattern() })
         {
-            foreach (Match m in pattern.Matches(text))
+            foreach (Match m in RegexScan.Matches(pattern, text))
             {
                 Add(PrivacyFindingKind.JudgementalWording, m.Index, m.Length);
             }
         }
 
-        foreach (Match m in LongNumberPattern().Matches(text))
+        foreach (Match m in RegexScan.Matches(LongNumberPattern(), text))
         {
             Add(PrivacyFindingKind.CustomerNumber, m.Index, m.Length);
         }

@@ -58,13 +58,16 @@ public sealed class MalformedJsonTests : IAsyncLifetime
         await Untouched.AssertAsync(_bot, "ping malformed", "attacker.example");
     }
 
-    [Fact]
-    public async Task One_mebibyte_of_mention_tags_is_answered_quickly_and_without_an_error()
+    [Theory]
+    [InlineData("<at>GBB</at>")]
+    [InlineData("<at>")]
+    [InlineData("<at ")]
+    public async Task One_mebibyte_of_mention_tags_is_answered_quickly_and_without_an_error(string tag)
     {
         var tags = new StringBuilder();
         while (tags.Length < 1000 * 1024 - 2000)
         {
-            tags.Append("<at>GBB</at>");
+            tags.Append(tag);
         }
 
         // Written into the JSON by hand: the serializer would escape every angle bracket to six bytes.
@@ -74,7 +77,8 @@ public sealed class MalformedJsonTests : IAsyncLifetime
         using var response = await _bot.PostRawAsync(body, _bot.ValidToken());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(1500);
-        Untouched.AssertLogsClean(_bot, "<at>GBB</at>");
+        // The turn runs after the answer; its reply (the help card or pong) shows it finished without failing.
+        await _bot.Connector.WaitForAsync(r => r.Method == "POST");
+        Untouched.AssertLogsClean(_bot, tag + tag);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GbbTeamsBot.BotFramework;
 using GbbTeamsBot.Application;
 using GbbTeamsBot.Bot;
 using GbbTeamsBot.BotFramework.Inbound;
@@ -47,13 +48,13 @@ public sealed partial class SessionActions(
         preferences.Remember(who);
         var data = new CardData(action.Data);
         var context = who.Cards(time.GetUtcNow());
-        if (data.SessionId is not { } sessionId)
+        if (data.SessionId is not { } sessionId || data.HasMalformedControlValues)
         {
             return await AnswerAsync(turn, ActionResultCard.Build(new MessageView(MessageCode.InvalidInput), context), cancellationToken);
         }
 
         var address = new SessionAddress(who.TenantId, who.TeamKey, sessionId);
-        LogAction(action.Verb, sessionId);
+        LogAction(LogSafe.Id(action.Verb), LogSafe.Id(sessionId));
         var card = action.Verb switch
         {
             CardVerbs.SessionStart => await setup.SubmitAsync(turn, who, address, data, cancellationToken),
@@ -171,10 +172,10 @@ public sealed partial class SessionActions(
                 var notice = outcome.IsDuplicate ? new MessageView(MessageCode.DuplicateRequest) : null;
                 return SessionScreens.Render(session, view, who.UserId, context, notice);
             case CommandStatus.Rejected when session is not null && outcome.Rejection?.Code == RejectionCode.StaleVersion:
-                LogRefused(session.Address.SessionId, RejectionCode.StaleVersion);
+                LogRefused(LogSafe.Id(session.Address.SessionId), RejectionCode.StaleVersion);
                 return SessionScreens.Render(session, view, who.UserId, context, new MessageView(MessageCode.StaleCard));
             case CommandStatus.Rejected when session is not null:
-                LogRefused(session.Address.SessionId, outcome.Rejection?.Code);
+                LogRefused(LogSafe.Id(session.Address.SessionId), outcome.Rejection?.Code);
                 return SessionScreens.Refusal(outcome.Rejection!.Message, outcome.Rejection, session.Address.SessionId, session.Version, data.ToJsonObject(), context);
             case CommandStatus.SessionNotFound:
                 return NotFound(who, context);
