@@ -4,6 +4,7 @@ using GbbTeamsBot.BotFramework.Connector;
 using GbbTeamsBot.BotFramework.Conversations;
 using GbbTeamsBot.BotFramework.Schema;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -80,6 +81,12 @@ public sealed partial class BotRequestProcessor
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(_failures.Window.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return;
+        }
+
+        // Kestrel enforces the same cap, so the rest of an oversized body is not drained after the 413 either.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = MaxBodyBytes + 1;
         }
 
         var (body, bodyStatus) = await ReadBodyAsync(request);
