@@ -89,15 +89,16 @@ public sealed partial class BotRequestProcessor
             bodyLimit.MaxRequestBodySize = MaxBodyBytes + 1;
         }
 
-        var (body, bodyStatus) = await ReadBodyAsync(request);
+        var (body, bodyStatus, bodyBroken) = await ReadBodyAsync(request);
         if (body is null)
         {
             _failures.RecordFailure(client);
             LogBodyRefused(bodyStatus);
             http.Response.StatusCode = bodyStatus;
-            if (bodyStatus == StatusCodes.Status400BadRequest && ct.IsCancellationRequested)
+            if (bodyBroken)
             {
-                // The client is gone mid-body; end the connection instead of letting Kestrel drain a broken body.
+                // The body broke off (client gone, or a Content-Length that lied); end the connection instead of
+                // letting Kestrel drain a body whose reader already failed.
                 http.Abort();
             }
 
@@ -206,11 +207,11 @@ public sealed partial class BotRequestProcessor
     /// Reads without the request-aborted token: cancelling a pending read leaves Kestrel's body reader busy, and a
     /// client that goes away ends the read with an exception anyway. Slow senders are cut off by Kestrel's minimum data rate.
     /// </remarks>
-    private static async Task<(byte[]? Body, int Status)> ReadBodyAsync(HttpRequest request)
+    private static async Task<(byte[]? Body, int Status, bool Broken)> ReadBodyAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
-            return (null, StatusCodes.Status413PayloadTooLarge);
+            return (null, StatusCodes.Status413PayloadTooLarge, false);
         }
 
         var buffer = new byte[Math.Min(MaxBodyBytes + 1, (int)(request.ContentLength ?? 16 * 1024) + 1)];
@@ -223,7 +224,7 @@ public sealed partial class BotRequestProcessor
                 {
                     if (buffer.Length > MaxBodyBytes)
                     {
-                        return (null, StatusCodes.Status413PayloadTooLarge);
+                        return (null, StatusCodes.Status413PayloadTooLarge, false);
                     }
 
                     Array.Resize(ref buffer, Math.Min(MaxBodyBytes + 1, buffer.Length * 2));
@@ -240,10 +241,10 @@ public sealed partial class BotRequestProcessor
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or BadHttpRequestException)
         {
-            return (null, ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+            return (null, ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, true);
         }
 
-        return total == 0 ? (null, StatusCodes.Status400BadRequest) : (buffer[..total], StatusCodes.Status200OK);
+        return total == 0 ? (null, StatusCodes.Status400BadRequest, false) : (buffer[..total], StatusCodes.Status200OK, false);
     }
 
     /// <summary>The activity, or null for anything that is not one: invalid JSON or UTF-8, a byte order mark, duplicate keys, wrong shapes, missing type, conversation or service URL.</summary>
