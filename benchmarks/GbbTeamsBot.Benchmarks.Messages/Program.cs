@@ -52,6 +52,9 @@ internal static class MessagesBenchmark
             builder.UseSetting("Bot:Auth:BotFrameworkMetadataUrl", keys.BotFrameworkMetadataUrl.ToString());
             builder.UseSetting("Bot:Auth:EntraMetadataUrl", keys.EntraMetadataUrl.ToString());
             builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
+            // Production rules: an explicit credential type (replaced below) and the loopback connector listed by name.
+            builder.UseSetting("Bot:Credential:Type", "ManagedIdentity");
+            builder.UseSetting("Bot:Connector:AllowedServiceUrlHosts:0", "127.0.0.1");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
             {

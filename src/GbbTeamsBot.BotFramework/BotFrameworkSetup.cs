@@ -24,7 +24,11 @@ public static class BotFrameworkSetup
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>(
+            sp => new BotOptionsValidator(sp.GetRequiredService<IHostEnvironment>().EnvironmentName)));
+        services.TryAddSingleton(sp => new ServiceUrlPolicy(
+            sp.GetRequiredService<IOptions<BotOptions>>().Value.Connector.AllowedServiceUrlHosts,
+            sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         services.TryAddSingleton(TimeProvider.System);
 
         // Both clients live as long as the app; pooled connections are recycled so DNS changes are picked up.
@@ -55,9 +59,11 @@ public static class BotFrameworkSetup
             sp.GetRequiredService<ConnectorTransport>(),
             sp.GetRequiredService<CardUpdateCoalescer>(),
             sp.GetRequiredService<IConversationReferenceStore>(),
-            sp.GetRequiredService<IOptions<BotOptions>>().Value.Mode));
+            sp.GetRequiredService<IOptions<BotOptions>>().Value.Mode,
+            sp.GetRequiredService<ServiceUrlPolicy>()));
 
         services.TryAddSingleton<InboundAuthenticator>();
+        services.TryAddSingleton(sp => new InboundFailureLimiter(sp.GetRequiredService<IOptions<BotOptions>>().Value.Inbound));
         services.TryAddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
         services.TryAddSingleton<BotRequestProcessor>();

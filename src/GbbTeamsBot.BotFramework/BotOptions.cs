@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GbbTeamsBot.BotFramework;
@@ -25,6 +26,8 @@ public sealed class BotOptions
     public BotCredentialOptions Credential { get; set; } = new();
 
     public ConnectorOptions Connector { get; set; } = new();
+
+    public InboundLimitOptions Inbound { get; set; } = new();
 
     /// <summary>Time an invoke may take before the endpoint answers with the handler's pending response.</summary>
     public TimeSpan InvokeBudget { get; set; } = TimeSpan.FromSeconds(5);
@@ -63,12 +66,31 @@ public sealed class BotAuthOptions
 
     /// <summary>When refreshing fails, keys older than this are no longer trusted and requests are refused.</summary>
     public TimeSpan MaxKeyAge { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>
+    /// Bot:Auth:AllowedCallers, app ids (GUIDs) whose Entra tokens are accepted, read from appid (ver 1.0) or azp (ver 2.0):
+    /// the Bot Service's caller ids. The bot's own app id is always allowed (Emulator and skill tokens carry it).
+    /// </summary>
+    public IList<string> AllowedCallers { get; set; } = [];
+}
+
+/// <summary>Bot:Inbound: limits applied to /api/messages before a request is authenticated.</summary>
+public sealed class InboundLimitOptions
+{
+    /// <summary>Bot:Inbound:FailuresPerClient, failed requests (400, 401, 413) one client IP may make per window before it gets 429.</summary>
+    public int FailuresPerClient { get; set; } = 30;
+
+    /// <summary>Bot:Inbound:FailureWindow, the fixed window the failures are counted in.</summary>
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public sealed class BotCredentialOptions
 {
-    /// <summary>Default (DefaultAzureCredential), ClientSecret, Certificate or ManagedIdentity.</summary>
-    public string Type { get; set; } = "Default";
+    /// <summary>
+    /// Default (DefaultAzureCredential), ClientSecret, Certificate or ManagedIdentity. Outside Development it must be set
+    /// explicitly, so a deployment never falls back to whatever credential DefaultAzureCredential happens to find.
+    /// </summary>
+    public string Type { get; set; } = string.Empty;
 
     /// <summary>Only from user secrets, environment or Key Vault; never committed.</summary>
     public string? ClientSecret { get; set; }
@@ -78,6 +100,12 @@ public sealed class BotCredentialOptions
 
 public sealed class ConnectorOptions
 {
+    /// <summary>
+    /// Bot:Connector:AllowedServiceUrlHosts, the hosts replies may go to ("*.example.com" for subdomains). Empty uses
+    /// <see cref="Connector.ServiceUrlPolicy.DefaultAllowedHosts"/>; a configured list replaces it.
+    /// </summary>
+    public IList<string> AllowedServiceUrlHosts { get; set; } = [];
+
     public int MaxRetryAttempts { get; set; } = 5;
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -91,9 +119,11 @@ public sealed class ConnectorOptions
 }
 
 /// <summary>Start-up validation (ValidateOnStart) so a bad configuration stops the app with a clear message.</summary>
-public sealed class BotOptionsValidator : IValidateOptions<BotOptions>
+public sealed class BotOptionsValidator(string environmentName) : IValidateOptions<BotOptions>
 {
     private static readonly string[] CredentialTypes = ["Default", "ClientSecret", "Certificate", "ManagedIdentity"];
+
+    private bool IsDevelopment => string.Equals(environmentName, Environments.Development, StringComparison.OrdinalIgnoreCase);
 
     public ValidateOptionsResult Validate(string? name, BotOptions options)
     {
@@ -111,13 +141,27 @@ public sealed class BotOptionsValidator : IValidateOptions<BotOptions>
 
         CheckMetadataUrl(options.Auth.BotFrameworkMetadataUrl, "Bot:Auth:BotFrameworkMetadataUrl", errors);
         CheckMetadataUrl(options.Auth.EntraMetadataUrl, "Bot:Auth:EntraMetadataUrl", errors);
+        for (var i = 0; i < options.Auth.AllowedCallers.Count; i++)
+        {
+            if (!Guid.TryParse(options.Auth.AllowedCallers[i], out _))
+            {
+                errors.Add($"Bot:Auth:AllowedCallers:{i} must be an app id (GUID).");
+            }
+        }
 
         if (options.InvokeBudget <= TimeSpan.Zero || options.InvokeBudget > TimeSpan.FromSeconds(14))
         {
             errors.Add("Bot:InvokeBudget must be between 0 and 14 seconds (Teams gives up after 15 s).");
         }
 
-        if (!CredentialTypes.Contains(options.Credential.Type, StringComparer.OrdinalIgnoreCase))
+        if (string.IsNullOrWhiteSpace(options.Credential.Type))
+        {
+            if (options.Mode == BotAuthenticationMode.Authenticated && !IsDevelopment)
+            {
+                errors.Add($"Bot:Credential:Type must be set outside Development (one of {string.Join(", ", CredentialTypes)}); DefaultAzureCredential is never chosen silently.");
+            }
+        }
+        else if (!CredentialTypes.Contains(options.Credential.Type, StringComparer.OrdinalIgnoreCase))
         {
             errors.Add($"Bot:Credential:Type must be one of {string.Join(", ", CredentialTypes)}.");
         }
@@ -131,6 +175,26 @@ public sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             if (options.Credential.Type.Equals("Certificate", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(options.Credential.CertificatePath))
             {
                 errors.Add("Bot:Credential:Type=Certificate needs Bot:Credential:CertificatePath.");
+            }
+        }
+
+        if (options.Inbound.FailuresPerClient is < 1 or > 100_000)
+        {
+            errors.Add("Bot:Inbound:FailuresPerClient must be between 1 and 100000.");
+        }
+
+        if (options.Inbound.FailureWindow < TimeSpan.FromSeconds(1) || options.Inbound.FailureWindow > TimeSpan.FromHours(1))
+        {
+            errors.Add("Bot:Inbound:FailureWindow must be between 00:00:01 and 01:00:00.");
+        }
+
+        for (var i = 0; i < options.Connector.AllowedServiceUrlHosts.Count; i++)
+        {
+            var host = options.Connector.AllowedServiceUrlHosts[i]?.Trim() ?? string.Empty;
+            var bare = host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
+            if (Uri.CheckHostName(bare) == UriHostNameType.Unknown || bare.Contains('*', StringComparison.Ordinal))
+            {
+                errors.Add($"Bot:Connector:AllowedServiceUrlHosts:{i} must be a host name such as smba.trafficmanager.net or *.botframework.com.");
             }
         }
 

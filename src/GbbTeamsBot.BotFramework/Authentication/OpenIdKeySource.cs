@@ -103,22 +103,24 @@ public sealed partial class OpenIdKeySource : IDisposable
 
         using var jwks = await GetJsonAsync(jwksUri, cancellationToken);
         var set = new JsonWebKeySet(jwks.RootElement.GetRawText());
-        var endorsements = ReadEndorsements(jwks.RootElement);
+        var extras = ReadNonStandardMembers(jwks.RootElement);
         var keys = new Dictionary<string, SigningKey>(StringComparer.Ordinal);
         foreach (var key in set.GetSigningKeys())
         {
             if (!string.IsNullOrEmpty(key.KeyId) && !keys.ContainsKey(key.KeyId))
             {
-                keys[key.KeyId] = new SigningKey(key, endorsements.GetValueOrDefault(key.KeyId, []));
+                var extra = extras.GetValueOrDefault(key.KeyId);
+                keys[key.KeyId] = new SigningKey(key, extra.Endorsements ?? [], extra.Issuer);
             }
         }
 
         return new SigningKeySet(keys, _time.GetUtcNow());
     }
 
-    private static Dictionary<string, string[]> ReadEndorsements(JsonElement jwks)
+    /// <summary>Per key id: the Bot Framework "endorsements" and the Entra "issuer" member (for signing-key issuer validation).</summary>
+    private static Dictionary<string, (string[]? Endorsements, string? Issuer)> ReadNonStandardMembers(JsonElement jwks)
     {
-        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var result = new Dictionary<string, (string[]? Endorsements, string? Issuer)>(StringComparer.Ordinal);
         if (!jwks.TryGetProperty("keys", out var keys) || keys.ValueKind != JsonValueKind.Array)
         {
             return result;
@@ -126,15 +128,18 @@ public sealed partial class OpenIdKeySource : IDisposable
 
         foreach (var key in keys.EnumerateArray())
         {
-            if (key.ValueKind == JsonValueKind.Object
-                && key.TryGetProperty("kid", out var kid) && kid.ValueKind == JsonValueKind.String
-                && key.TryGetProperty("endorsements", out var list) && list.ValueKind == JsonValueKind.Array)
+            if (key.ValueKind != JsonValueKind.Object
+                || !key.TryGetProperty("kid", out var kid) || kid.ValueKind != JsonValueKind.String
+                || result.ContainsKey(kid.GetString()!))
             {
-                result[kid.GetString()!] = list.EnumerateArray()
-                    .Where(e => e.ValueKind == JsonValueKind.String)
-                    .Select(e => e.GetString()!)
-                    .ToArray();
+                continue;
             }
+
+            var endorsements = key.TryGetProperty("endorsements", out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray()
+                : null;
+            var issuer = key.TryGetProperty("issuer", out var iss) && iss.ValueKind == JsonValueKind.String ? iss.GetString() : null;
+            result[kid.GetString()!] = (endorsements, issuer);
         }
 
         return result;
@@ -174,7 +179,8 @@ public sealed partial class OpenIdKeySource : IDisposable
     private partial void LogRefreshFailed(Exception exception, string metadataHost);
 }
 
-public sealed record SigningKey(SecurityKey Key, IReadOnlyList<string> Endorsements);
+/// <summary>A published key, the channels it may sign for and (Entra) the issuer it belongs to, possibly with a "{tenantid}" placeholder.</summary>
+public sealed record SigningKey(SecurityKey Key, IReadOnlyList<string> Endorsements, string? Issuer = null);
 
 public sealed record SigningKeySet(IReadOnlyDictionary<string, SigningKey> Keys, DateTimeOffset FetchedAt);
 

@@ -65,7 +65,10 @@ public sealed class AzureIdentityBotTokenProvider : IBotTokenProvider, IDisposab
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>Builds the credential named by Bot:Credential:Type. Secrets come from configuration providers outside the repo.</summary>
+    /// <summary>
+    /// Builds the credential named by Bot:Credential:Type (empty, which start-up validation allows only in Development,
+    /// means Default). Secrets come from configuration providers outside the repo.
+    /// </summary>
     public static TokenCredential CreateCredential(BotOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -12,9 +12,11 @@ public sealed class ConnectorClientFactory
     private readonly CardUpdateCoalescer _coalescer;
     private readonly IConversationReferenceStore _references;
     private readonly BotAuthenticationMode _mode;
+    private readonly ServiceUrlPolicy _serviceUrls;
 
-    public ConnectorClientFactory(ConnectorTransport transport, CardUpdateCoalescer coalescer, IConversationReferenceStore references, BotAuthenticationMode mode)
+    public ConnectorClientFactory(ConnectorTransport transport, CardUpdateCoalescer coalescer, IConversationReferenceStore references, BotAuthenticationMode mode, ServiceUrlPolicy serviceUrls)
     {
+        _serviceUrls = serviceUrls;
         _transport = transport;
         _coalescer = coalescer;
         _references = references;
@@ -47,6 +49,11 @@ public sealed class ConnectorClientFactory
         if (_mode != BotAuthenticationMode.Unauthenticated && !reference.LearnedFromAuthenticatedActivity)
         {
             throw new InvalidOperationException("This conversation reference was not learned from an authenticated activity.");
+        }
+
+        if (!_serviceUrls.Allows(reference.ServiceUrl))
+        {
+            throw new InvalidOperationException("This conversation reference's service URL is not an allowed Bot Service address.");
         }
 
         return new ConnectorClient(reference, _transport, _coalescer, _references);

@@ -4,6 +4,7 @@ using GbbTeamsBot.BotFramework.Connector;
 using GbbTeamsBot.BotFramework.Conversations;
 using GbbTeamsBot.BotFramework.Schema;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,15 +12,20 @@ using Microsoft.Extensions.Options;
 namespace GbbTeamsBot.BotFramework.Inbound;
 
 /// <summary>
-/// POST /api/messages: 405 for other methods, 400 for a body that is not an activity (nothing of it is logged),
-/// 401 for failed authentication (no details), 503 when signing keys cannot be fetched, 200 with an empty body for
-/// ordinary activities (handled afterwards), and for invokes the invoke response within the invoke budget.
+/// POST /api/messages: 405 for other methods, 429 for a client IP that failed too often, 413 for a body over 1 MiB
+/// (with or without Content-Length; never read further), 400 for a body that is not an activity or that ended early
+/// (nothing of it is logged), 401 for failed authentication (no details), 503 when signing keys cannot be fetched,
+/// 200 with an empty body for ordinary activities (handled afterwards), and for invokes the invoke response within
+/// the invoke budget.
 /// </summary>
 public sealed partial class BotRequestProcessor
 {
-    private const int MaxBodyBytes = 1024 * 1024;
+    public const int MaxBodyBytes = 1024 * 1024;
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly InboundAuthenticator _authenticator;
+    private readonly InboundFailureLimiter _failures;
+    private readonly ServiceUrlPolicy _serviceUrls;
     private readonly IActivityDeduplicator _deduplicator;
     private readonly IConversationReferenceStore _references;
     private readonly ConnectorClientFactory _connectors;
@@ -31,6 +37,8 @@ public sealed partial class BotRequestProcessor
 
     public BotRequestProcessor(
         InboundAuthenticator authenticator,
+        InboundFailureLimiter failures,
+        ServiceUrlPolicy serviceUrls,
         IActivityDeduplicator deduplicator,
         IConversationReferenceStore references,
         ConnectorClientFactory connectors,
@@ -42,6 +50,8 @@ public sealed partial class BotRequestProcessor
     {
         ArgumentNullException.ThrowIfNull(options);
         _authenticator = authenticator;
+        _failures = failures;
+        _serviceUrls = serviceUrls;
         _deduplicator = deduplicator;
         _references = references;
         _connectors = connectors;
@@ -64,9 +74,41 @@ public sealed partial class BotRequestProcessor
             return;
         }
 
-        var activity = await ReadActivityAsync(request, ct);
+        var client = http.Connection.RemoteIpAddress;
+        if (!_failures.Admits(client))
+        {
+            LogClientThrottled();
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(_failures.Window.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return;
+        }
+
+        // Kestrel enforces the same cap, so the rest of an oversized body is not drained after the 413 either.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = MaxBodyBytes + 1;
+        }
+
+        var (body, bodyStatus, bodyBroken) = await ReadBodyAsync(request);
+        if (body is null)
+        {
+            _failures.RecordFailure(client);
+            LogBodyRefused(bodyStatus);
+            http.Response.StatusCode = bodyStatus;
+            if (bodyBroken)
+            {
+                // The body broke off (client gone, or a Content-Length that lied); end the connection instead of
+                // letting Kestrel drain a body whose reader already failed.
+                http.Abort();
+            }
+
+            return;
+        }
+
+        var activity = ParseActivity(body);
         if (activity is null)
         {
+            _failures.RecordFailure(client);
             LogMalformed();
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
@@ -79,8 +121,14 @@ public sealed partial class BotRequestProcessor
             return;
         }
 
-        if (!auth.Succeeded)
+        if (!auth.Succeeded || !_serviceUrls.Allows(activity.ServiceUrl))
         {
+            if (auth.Succeeded)
+            {
+                LogServiceUrlRefused();
+            }
+
+            _failures.RecordFailure(client);
             http.Response.Headers.WWWAuthenticate = "Bearer";
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
@@ -90,7 +138,7 @@ public sealed partial class BotRequestProcessor
         if (!string.IsNullOrEmpty(activity.Id)
             && !await _deduplicator.TryBeginAsync($"{activity.ChannelId}|{reference.ConversationId}|{activity.Id}", ct))
         {
-            LogDuplicate(activity.Type, activity.Id);
+            LogDuplicate(LogSafe.Id(activity.Type), LogSafe.Id(activity.Id));
             http.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
@@ -126,9 +174,9 @@ public sealed partial class BotRequestProcessor
         }
         catch (TimeoutException)
         {
-            LogInvokeOverBudget(turn.Activity.Name, _invokeBudget.TotalMilliseconds);
+            LogInvokeOverBudget(LogSafe.Id(turn.Activity.Name), _invokeBudget.TotalMilliseconds);
             _ = work.ContinueWith(
-                t => LogHandlerFailed(t.Exception!, turn.Activity.Type, turn.Activity.Name),
+                t => LogHandlerFailed(t.Exception!, LogSafe.Id(turn.Activity.Type), LogSafe.Id(turn.Activity.Name)),
                 CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted,
                 TaskScheduler.Default);
@@ -136,7 +184,7 @@ public sealed partial class BotRequestProcessor
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogHandlerFailed(ex, turn.Activity.Type, turn.Activity.Name);
+            LogHandlerFailed(ex, LogSafe.Id(turn.Activity.Type), LogSafe.Id(turn.Activity.Name));
             return new InvokeResponse(StatusCodes.Status500InternalServerError, null);
         }
     }
@@ -151,35 +199,85 @@ public sealed partial class BotRequestProcessor
         }
     }
 
-    /// <summary>The activity, or null for anything that is not one: invalid JSON, wrong shapes, missing type, conversation or service URL.</summary>
-    private static async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, read with a hard cap whether or not a Content-Length was sent; null with 413 beyond the cap, and null
+    /// with 400 for an empty body or one that ended early (client abort, a Content-Length that lied).
+    /// </summary>
+    /// <remarks>
+    /// Reads without the request-aborted token: cancelling a pending read leaves Kestrel's body reader busy, and a
+    /// client that goes away ends the read with an exception anyway. Slow senders are cut off by Kestrel's minimum data rate.
+    /// </remarks>
+    private static async Task<(byte[]? Body, int Status, bool Broken)> ReadBodyAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, false);
+        }
+
+        var buffer = new byte[Math.Min(MaxBodyBytes + 1, (int)(request.ContentLength ?? 16 * 1024) + 1)];
+        var total = 0;
+        try
+        {
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    if (buffer.Length > MaxBodyBytes)
+                    {
+                        return (null, StatusCodes.Status413PayloadTooLarge, false);
+                    }
+
+                    Array.Resize(ref buffer, Math.Min(MaxBodyBytes + 1, buffer.Length * 2));
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(total), CancellationToken.None);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or BadHttpRequestException)
+        {
+            return (null, ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, true);
+        }
+
+        return total == 0 ? (null, StatusCodes.Status400BadRequest, false) : (buffer[..total], StatusCodes.Status200OK, false);
+    }
+
+    /// <summary>The activity, or null for anything that is not one: invalid JSON or UTF-8, a byte order mark, duplicate keys, wrong shapes, missing type, conversation or service URL.</summary>
+    private static Activity? ParseActivity(byte[] body)
+    {
+        if (body.AsSpan().StartsWith(Utf8Bom))
         {
             return null;
         }
 
         try
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, cancellationToken);
-            if (buffer.Length is 0 or > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            var activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BotJson.Options);
+            var activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
             return activity is { Type.Length: > 0, Conversation.Id.Length: > 0 }
                    && Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
                    && (serviceUrl.Scheme == Uri.UriSchemeHttps || serviceUrl.Scheme == Uri.UriSchemeHttp)
                 ? activity
                 : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request body to the messages endpoint refused with {StatusCode}")]
+    private partial void LogBodyRefused(int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Authenticated activity names a service URL outside the allowed Bot Service hosts; refused")]
+    private partial void LogServiceUrlRefused();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client over its budget of failed requests to the messages endpoint; answered 429")]
+    private partial void LogClientThrottled();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request to the messages endpoint is not an activity")]
     private partial void LogMalformed();

@@ -37,7 +37,7 @@ public sealed partial class InboundAuthenticator : IDisposable
         var keyLogger = loggers.CreateLogger<OpenIdKeySource>();
         _botFrameworkKeys = new OpenIdKeySource(new Uri(bot.Auth.BotFrameworkMetadataUrl), http, time, bot.Auth, keyLogger);
         _entraKeys = new OpenIdKeySource(new Uri(bot.Auth.EntraMetadataUrl), http, time, bot.Auth, keyLogger);
-        _validator = new BotTokenValidator(bot.AppId, bot.TenantId, _botFrameworkKeys, _entraKeys, loggers.CreateLogger<BotTokenValidator>());
+        _validator = new BotTokenValidator(bot.AppId, bot.TenantId, bot.Auth.AllowedCallers, _botFrameworkKeys, _entraKeys, loggers.CreateLogger<BotTokenValidator>());
     }
 
     public BotAuthenticationMode Mode => _mode;

@@ -43,7 +43,7 @@ public sealed partial class TurnQueue : BackgroundService
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    LogHandlerFailed(ex, turn.Activity.Type, turn.Activity.Id);
+                    LogHandlerFailed(ex, LogSafe.Id(turn.Activity.Type), LogSafe.Id(turn.Activity.Id));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GbbTeamsBot.BotFramework;
 using GbbTeamsBot.BotFramework.Inbound;
 using GbbTeamsBot.BotFramework.Schema;
 using GbbTeamsBot.Cards;
@@ -39,7 +40,7 @@ public sealed partial class GbbActivityHandler : IActivityHandler
         }
         else if (IsBotInstalled(activity) && FirstWelcome(turn.Reference.ConversationId))
         {
-            LogWelcome(activity.Type);
+            LogWelcome(LogSafe.Id(activity.Type));
             await HelpReply.SendAsync(turn, cancellationToken);
         }
     }
@@ -56,13 +57,13 @@ public sealed partial class GbbActivityHandler : IActivityHandler
         var action = CardAction.From(turn.Activity);
         if (action is null)
         {
-            return InvokeResponse.Error(400, "BadRequest", "The card action could not be read.");
+            return InvokeResponse.Error(400, "BadRequest", CardTexts.For(language)["Error_CardActionUnreadable"]);
         }
 
         var route = _router.FindAction(action.Verb);
         if (route is null)
         {
-            LogUnknownVerb(action.Verb.Length > 64 ? action.Verb[..64] : action.Verb);
+            LogUnknownVerb(LogSafe.Id(action.Verb));
             return InvokeResponse.Card(HelpCard.Build(language, HelpReply.AvailableCommands).ToJson());
         }
 

@@ -25,7 +25,16 @@ public sealed class CardData
 
     public string? RequestId => String(CardDataKeys.RequestId) is { Length: > 0 and <= 128 } id ? id : null;
 
-    public int? ExpectedVersion => Int(CardDataKeys.ExpectedVersion);
+    public int? ExpectedVersion => Int(CardDataKeys.ExpectedVersion) is >= 0 and var version ? version : null;
+
+    /// <summary>
+    /// True when the concurrency and double-click keys are present but unreadable ("1e3", 2^63, -1, an object, an array,
+    /// an over-long id). Treating them as absent would skip the version or duplicate check, so such data is refused.
+    /// </summary>
+    public bool HasMalformedControlValues =>
+        (Has(CardDataKeys.ExpectedVersion) && ExpectedVersion is null) || (Has(CardDataKeys.RequestId) && RequestId is null);
+
+    private bool Has(string key) => _data is { } data && data.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null;
 
     /// <summary>
     /// The key for double-click detection: the card's request id per user. A shared card carries the same request id

@@ -64,6 +64,8 @@ public static class TeamsSetup
         services.AddSingleton<IBotCommandRoute, ProtocolsCommand>();
         services.AddSingleton<IBotCommandRoute, AgendaCommand>();
 
+        services.AddDataProtection();
+        services.AddSingleton<MeetingNoticeLink>();
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, MeetingNoticePage.StartupFilter>();
         services.AddSingleton<LiveCardTicker>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveCardTicker>());

@@ -27,6 +27,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
         return new BotTokenValidator(
             OpenIdTestServer.AppId,
             tenantId,
+            [OpenIdTestServer.BotServiceCaller],
             new OpenIdKeySource(_keys.BotFrameworkMetadataUrl, _http, _time, options, NullLogger.Instance),
             new OpenIdKeySource(_keys.EntraMetadataUrl, _http, _time, options, NullLogger.Instance),
             NullLogger.Instance);
@@ -55,7 +56,7 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     [Fact]
     public async Task Entra_token_from_the_bots_own_tenant_is_accepted_only_when_that_tenant_is_configured()
     {
-        var token = _keys.CreateToken(new TestToken { Family = TokenFamily.Entra, Issuer = $"https://login.microsoftonline.com/{OwnTenant}/v2.0" });
+        var token = _keys.CreateToken(new TestToken { Family = TokenFamily.Entra, TenantId = OwnTenant });
 
         Assert.Equal(BotAuthOutcome.Refused, (await Check(Validator(), token)).Outcome);
         Assert.Equal(BotAuthOutcome.Authenticated, (await Check(Validator(OwnTenant), token)).Outcome);
@@ -83,6 +84,71 @@ public sealed class BotTokenValidatorTests : IAsyncLifetime
     public async Task Missing_or_non_bearer_header_is_refused(string? header)
     {
         var result = await Validator().ValidateAsync(header, "msteams", OpenIdTestServer.DefaultServiceUrl, CancellationToken.None);
+
+        Assert.Equal(BotAuthOutcome.Refused, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Webchat_activity_with_a_token_endorsed_for_webchat_is_refused_because_only_teams_is_served()
+    {
+        var token = _keys.CreateToken(new TestToken { SigningKey = _keys.WebchatOnlyKey, KeyId = OpenIdTestServer.WebchatOnlyKeyId });
+
+        var result = await Check(Validator(), token, channel: "webchat");
+
+        Assert.Equal(BotAuthOutcome.Refused, result.Outcome);
+    }
+
+    [Theory]
+    [InlineData("directline")]
+    [InlineData("emulator")]
+    [InlineData("MSTEAMS")]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task Activity_from_another_channel_is_refused_even_with_a_teams_token(string? channel)
+    {
+        var result = await Check(Validator(), _keys.CreateToken(), channel: channel!);
+
+        Assert.Equal(BotAuthOutcome.Refused, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Entra_v1_token_from_the_bot_service_is_accepted_with_appid_as_caller()
+    {
+        var result = await Check(Validator(), _keys.CreateToken(new TestToken { Family = TokenFamily.Entra, Version = "1.0" }));
+
+        Assert.Equal(BotAuthOutcome.Authenticated, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Entra_token_from_the_bot_service_tenant_f8cdef31_is_accepted()
+    {
+        var token = _keys.CreateToken(new TestToken { Family = TokenFamily.Entra, TenantId = "f8cdef31-a31e-4b4a-93e4-5f571e91255a" });
+
+        Assert.Equal(BotAuthOutcome.Authenticated, (await Check(Validator(), token)).Outcome);
+    }
+
+    [Fact]
+    public async Task Entra_caller_is_accepted_only_when_allowed()
+    {
+        var token = _keys.CreateToken(new TestToken { Family = TokenFamily.Entra, Caller = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" });
+        var allowing = new BotTokenValidator(
+            OpenIdTestServer.AppId, null, ["aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"],
+            new OpenIdKeySource(_keys.BotFrameworkMetadataUrl, _http, _time, new BotAuthOptions(), NullLogger.Instance),
+            new OpenIdKeySource(_keys.EntraMetadataUrl, _http, _time, new BotAuthOptions(), NullLogger.Instance),
+            NullLogger.Instance);
+
+        Assert.Equal(BotAuthOutcome.Refused, (await Check(Validator(), token)).Outcome);
+        Assert.Equal(BotAuthOutcome.Authenticated, (await Check(allowing, token)).Outcome);
+    }
+
+    [Theory]
+    [InlineData("bearer ")]
+    [InlineData("BEARER ")]
+    [InlineData("Bearer  ")]
+    [InlineData("Bearer\t")]
+    public async Task Authorization_scheme_must_be_exactly_bearer_with_one_space(string prefix)
+    {
+        var result = await Validator().ValidateAsync(prefix + _keys.CreateToken(), "msteams", OpenIdTestServer.DefaultServiceUrl, CancellationToken.None);
 
         Assert.Equal(BotAuthOutcome.Refused, result.Outcome);
     }

@@ -19,7 +19,7 @@ public sealed class ConnectorRig : IAsyncDisposable
         Tokens = tokens ?? new AzureIdentityBotTokenProvider(Credential, time);
         Limiter = new ThreadSendLimiter(time);
         Transport = new ConnectorTransport(_http, Tokens, Limiter, options, time, NullLogger<ConnectorTransport>.Instance);
-        Factory = new ConnectorClientFactory(Transport, new CardUpdateCoalescer(), Store, mode);
+        Factory = new ConnectorClientFactory(Transport, new CardUpdateCoalescer(), Store, mode, new ServiceUrlPolicy([], isDevelopment: true));
         Reference = new ConversationReference(ConversationId, connector.ServiceUrl, "msteams", "tenant-1", "19:team@thread.tacv2", "19:abc@thread.tacv2", "channel", "28:bot", "GBB Bot", LearnedFromAuthenticatedActivity: true);
     }
 

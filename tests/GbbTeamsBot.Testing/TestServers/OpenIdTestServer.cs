@@ -27,6 +27,21 @@ public sealed record TestToken
     public string Algorithm { get; init; } = SecurityAlgorithms.RsaSha256;
     public DateTime? NotBefore { get; init; }
     public DateTime? Expires { get; init; }
+
+    /// <summary>Entra only: "2.0" (default) or "1.0"; null leaves the claim out.</summary>
+    public string? Version { get; init; } = "2.0";
+
+    /// <summary>Entra only: the tid claim and the issuer's tenant (default the Bot Service tenant).</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary>Entra only: a tid claim that differs from the issuer's tenant.</summary>
+    public string? TenantClaim { get; init; }
+
+    /// <summary>Entra only: the calling app (azp for 2.0, appid for 1.0); default <see cref="OpenIdTestServer.BotServiceCaller"/>.</summary>
+    public string? Caller { get; init; }
+
+    /// <summary>Extra JWT header members (jku, jwk, x5c, crit ...), for header tricks.</summary>
+    public IReadOnlyDictionary<string, object>? ExtraHeaders { get; init; }
 }
 
 /// <summary>
@@ -40,6 +55,12 @@ public sealed class OpenIdTestServer : IAsyncDisposable
     public const string EndorsedKeyId = "bf-key-msteams";
     public const string WebchatOnlyKeyId = "bf-key-webchat";
     public const string EntraKeyId = "entra-key";
+    public const string EntraUnendorsedKeyId = "entra-key-unendorsed";
+    public const string EntraForeignIssuerKeyId = "entra-key-foreign-tenant";
+    public const string ForeignTenant = "12345678-1234-1234-1234-123456789012";
+
+    /// <summary>The Bot Service's calling app in test tokens; the hosts under test list it in Bot:Auth:AllowedCallers.</summary>
+    public const string BotServiceCaller = "b3b5b6f3-0000-4000-8000-000000000000";
     public const string DefaultServiceUrl = "https://smba.trafficmanager.net/emea/";
 
     private readonly LoopbackServer _server;
@@ -50,6 +71,12 @@ public sealed class OpenIdTestServer : IAsyncDisposable
     public RSA BotFrameworkKey { get; } = RSA.Create(2048);
     public RSA WebchatOnlyKey { get; } = RSA.Create(2048);
     public RSA EntraKey { get; } = RSA.Create(2048);
+
+    /// <summary>An Entra key published without the msteams endorsement.</summary>
+    public RSA EntraUnendorsedKey { get; } = RSA.Create(2048);
+
+    /// <summary>An Entra key published for one foreign tenant only (issuer-specific key).</summary>
+    public RSA EntraForeignIssuerKey { get; } = RSA.Create(2048);
 
     /// <summary>A key that is published nowhere: tokens signed with it must be refused.</summary>
     public RSA ForeignKey { get; } = RSA.Create(2048);
@@ -86,9 +113,14 @@ public sealed class OpenIdTestServer : IAsyncDisposable
         JsonObject? document = path switch
         {
             "/botframework/.well-known/openidconfiguration" => Metadata("https://api.botframework.com", "/botframework/keys"),
-            "/botframework/keys" => Jwks(BotFrameworkKeys()),
+            "/botframework/keys" => Jwks(BotFrameworkKeys().Select(k => (k.Kid, k.Key, k.Endorsements, (string?)null))),
             "/entra/v2.0/.well-known/openid-configuration" => Metadata("https://login.microsoftonline.com/{tenantid}/v2.0", "/entra/keys"),
-            "/entra/keys" => Jwks([(EntraKeyId, EntraKey, null)]),
+            "/entra/keys" => Jwks(
+            [
+                (EntraKeyId, EntraKey, ["msteams"], "https://login.microsoftonline.com/{tenantid}/v2.0"),
+                (EntraUnendorsedKeyId, EntraUnendorsedKey, null, "https://login.microsoftonline.com/{tenantid}/v2.0"),
+                (EntraForeignIssuerKeyId, EntraForeignIssuerKey, ["msteams"], $"https://login.microsoftonline.com/{ForeignTenant}/v2.0"),
+            ]),
             _ => null,
         };
         if (path.Contains(".well-known", StringComparison.Ordinal))
@@ -123,10 +155,10 @@ public sealed class OpenIdTestServer : IAsyncDisposable
         ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
     };
 
-    private static JsonObject Jwks(IEnumerable<(string Kid, RSA Key, string[]? Endorsements)> keys)
+    private static JsonObject Jwks(IEnumerable<(string Kid, RSA Key, string[]? Endorsements, string? Issuer)> keys)
     {
         var array = new JsonArray();
-        foreach (var (kid, key, endorsements) in keys)
+        foreach (var (kid, key, endorsements, issuer) in keys)
         {
             var p = key.ExportParameters(false);
             var jwk = new JsonObject
@@ -137,6 +169,11 @@ public sealed class OpenIdTestServer : IAsyncDisposable
                 ["n"] = Base64UrlEncoder.Encode(p.Modulus),
                 ["e"] = Base64UrlEncoder.Encode(p.Exponent),
             };
+            if (issuer is not null)
+            {
+                jwk["issuer"] = issuer;
+            }
+
             if (endorsements is not null)
             {
                 jwk["endorsements"] = new JsonArray(endorsements.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray());
@@ -160,26 +197,35 @@ public sealed class OpenIdTestServer : IAsyncDisposable
             claims["serviceurl"] = spec.ServiceUrl ?? DefaultServiceUrl;
         }
 
+        var tenant = spec.TenantId ?? BotServiceTenant;
         if (entra)
         {
-            claims["ver"] = "2.0";
-            claims["tid"] = BotServiceTenant;
-            claims["azp"] = "b3b5b6f3-0000-4000-8000-000000000000";
+            if (spec.Version is not null)
+            {
+                claims["ver"] = spec.Version;
+            }
+
+            claims["tid"] = spec.TenantClaim ?? tenant;
+            claims[spec.Version == "1.0" ? "appid" : "azp"] = spec.Caller ?? BotServiceCaller;
         }
 
         var rsa = spec.SigningKey ?? (entra ? EntraKey : BotFrameworkKey);
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = spec.Issuer ?? (entra ? $"https://login.microsoftonline.com/{BotServiceTenant}/v2.0" : "https://api.botframework.com"),
+            Issuer = spec.Issuer ?? (entra ? EntraIssuer(spec.Version, tenant) : "https://api.botframework.com"),
             Audience = spec.Audience ?? AppId,
             Claims = claims,
             NotBefore = spec.NotBefore ?? now.AddMinutes(-1),
             IssuedAt = spec.NotBefore ?? now.AddMinutes(-1),
             Expires = spec.Expires ?? now.AddHours(1),
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = spec.KeyId ?? (entra ? EntraKeyId : EndorsedKeyId) }, spec.Algorithm),
+            AdditionalHeaderClaims = spec.ExtraHeaders?.ToDictionary(h => h.Key, h => h.Value),
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
+
+    public static string EntraIssuer(string? version, string tenant) =>
+        version == "1.0" ? $"https://sts.windows.net/{tenant}/" : $"https://login.microsoftonline.com/{tenant}/v2.0";
 
     /// <summary>A token with a symmetric HS256 signature (algorithm confusion attempt).</summary>
     public string CreateHs256Token(string serviceUrl = DefaultServiceUrl)
@@ -217,6 +263,8 @@ public sealed class OpenIdTestServer : IAsyncDisposable
         BotFrameworkKey.Dispose();
         WebchatOnlyKey.Dispose();
         EntraKey.Dispose();
+        EntraUnendorsedKey.Dispose();
+        EntraForeignIssuerKey.Dispose();
         ForeignKey.Dispose();
     }
 }

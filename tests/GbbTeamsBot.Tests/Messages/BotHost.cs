@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -12,12 +13,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GbbTeamsBot.Tests.Messages;
 
 /// <summary>
-/// The real app (WebApplicationFactory&lt;Program&gt;) configured with an app id, reading its keys from a local
-/// OpenID/JWKS server and answering through a fake connector on loopback. Test routes let tests observe dispatch.
+/// The real app (WebApplicationFactory&lt;Program&gt;) on real Kestrel on loopback, configured with an app id, reading
+/// its keys from a local OpenID/JWKS server and answering through a fake connector on loopback. Test routes let tests
+/// observe dispatch; every log line the app writes is kept in <see cref="Logs"/>.
 /// </summary>
 public sealed class BotHost : IAsyncDisposable
 {
@@ -43,6 +46,12 @@ public sealed class BotHost : IAsyncDisposable
     public TestRoutes Routes { get; }
     public TestTokenCredential Credential { get; } = new();
 
+    /// <summary>Every rendered log line (Information and above) with its level and exception text.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    /// <summary>Kestrel's address, e.g. http://127.0.0.1:41234 (starts the host).</summary>
+    public Uri BaseAddress => Client.BaseAddress!;
+
     public static async Task<BotHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         string environment = "Development",
@@ -59,6 +68,7 @@ public sealed class BotHost : IAsyncDisposable
             ["Bot:Auth:BotFrameworkMetadataUrl"] = keys.BotFrameworkMetadataUrl.ToString(),
             ["Bot:Auth:EntraMetadataUrl"] = keys.EntraMetadataUrl.ToString(),
             ["Bot:InvokeBudget"] = "00:00:01",
+            ["Bot:Auth:AllowedCallers:0"] = OpenIdTestServer.BotServiceCaller,
             // Required by the storage layer's start-up validation; these tests never reach Table storage.
             ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
         };
@@ -75,6 +85,7 @@ public sealed class BotHost : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
 
+            builder.ConfigureLogging(logging => logging.AddProvider(new LevelCapturingLoggerProvider(() => host!.Logs)));
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TokenCredential>(_ => host!.Credential);
@@ -86,6 +97,7 @@ public sealed class BotHost : IAsyncDisposable
                 services.AddSingleton<ICardActionRoute>(routes.Slow);
             });
         });
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         host = new BotHost(keys, connector, factory, routes);
         return host;
     }
@@ -203,6 +215,32 @@ public sealed class TestRoutes
             await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken);
             await turn.SendAsync(Activity.CreateMessage("fertig"), cancellationToken);
             return InvokeResponse.Message("zu spät");
+        }
+    }
+}
+
+/// <summary>Keeps "Level: message | exception" lines, so tests can assert that nothing leaks and nothing failed.</summary>
+internal sealed class LevelCapturingLoggerProvider(Func<ConcurrentQueue<string>> sink) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(sink);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(Func<ConcurrentQueue<string>> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                sink().Enqueue($"{logLevel}: {formatter(state, exception)} | {exception}");
+            }
         }
     }
 }

@@ -55,14 +55,17 @@ public sealed class MeetingAndDeadlineTests(AzuriteFixture azurite) : IClassFixt
     }
 
     [Fact]
-    public async Task Meeting_notice_page_shows_the_text_html_encoded()
+    public async Task Meeting_notice_page_does_not_show_text_from_the_link_and_may_be_framed_by_teams_only()
     {
-        using var response = await _host.Client.GetAsync(new Uri("/teams/notice?text=" + Uri.EscapeDataString("Noch 1 Min. <b>Falleingabe</b>") + "&lang=de", UriKind.Relative));
+        using var response = await _host.Client.GetAsync(new Uri("/teams/notice?text=" + Uri.EscapeDataString("Bitte Passwort bei evil.example eingeben") + "&id=forged", UriKind.Relative));
 
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Noch 1 Min. &lt;b&gt;Falleingabe&lt;/b&gt;", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Passwort", html, StringComparison.Ordinal);
+        Assert.Contains("Dieser Hinweis ist nicht mehr verf", html, StringComparison.Ordinal);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors https://teams.microsoft.com", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("frame-ancestors *", csp, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,6 +99,17 @@ public sealed class MeetingAndDeadlineTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal("targetedMeetingNotification", notice["type"]!.GetValue<string>());
         Assert.Equal(["29:a"], notice["value"]!["recipients"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal("meetingStage", notice["value"]!["surfaces"]![0]!["surface"]!.GetValue<string>());
+
+        // The link carries an opaque id, no name or text; the page behind it shows the notice, HTML-encoded.
+        var link = new Uri(notice["value"]!["surfaces"]![0]!["content"]!["value"]!["url"]!.GetValue<string>());
+        Assert.StartsWith("?id=", link.Query, StringComparison.Ordinal);
+        Assert.DoesNotContain("Person", Uri.UnescapeDataString(link.Query), StringComparison.Ordinal);
+        Assert.DoesNotContain("Falleingabe", Uri.UnescapeDataString(link.Query), StringComparison.Ordinal);
+        using var page = await _host.Client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Falleingabe", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Person 1", html, StringComparison.Ordinal);
 
         // The shared card was brought up to date as well.
         await _host.Connector.WaitForAsync(r => r.Method == "PUT" && r.Route.EndsWith("/activities/" + KbDriver.CardId, StringComparison.Ordinal));

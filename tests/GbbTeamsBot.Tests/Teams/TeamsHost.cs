@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace GbbTeamsBot.Tests.Teams;
 
@@ -30,8 +32,9 @@ public sealed class TeamsHost : IAsyncDisposable
 
     private readonly HttpClient _client;
 
-    private TeamsHost(OpenIdTestServer keys, FakeConnector connector, WebApplicationFactory<Program> factory, JumpClock clock)
+    private TeamsHost(OpenIdTestServer keys, FakeConnector connector, WebApplicationFactory<Program> factory, JumpClock clock, ConcurrentQueue<string> logs)
     {
+        Logs = logs;
         Keys = keys;
         Connector = connector;
         Factory = factory;
@@ -47,6 +50,9 @@ public sealed class TeamsHost : IAsyncDisposable
 
     public JumpClock Clock { get; }
 
+    /// <summary>Every rendered log line (Information and above) as "Level: message | exception".</summary>
+    public ConcurrentQueue<string> Logs { get; }
+
     public HttpClient Client => _client;
 
     public static async Task<TeamsHost> StartAsync(string storageConnectionString)
@@ -61,15 +67,18 @@ public sealed class TeamsHost : IAsyncDisposable
             ["Bot:AppId"] = OpenIdTestServer.AppId,
             ["Bot:Auth:BotFrameworkMetadataUrl"] = keys.BotFrameworkMetadataUrl.ToString(),
             ["Bot:Auth:EntraMetadataUrl"] = keys.EntraMetadataUrl.ToString(),
+            ["Bot:Auth:AllowedCallers:0"] = OpenIdTestServer.BotServiceCaller,
             ["Storage:ConnectionString"] = storageConnectionString,
             ["Storage:TablePrefix"] = prefix,
             ["Engine:DeadlineScannerEnabled"] = "false",
             ["Teams:LiveCardRefreshInterval"] = "00:10:00",
             ["Teams:PublicBaseUrl"] = "https://gbb.example.org/",
         };
+        var logs = new ConcurrentQueue<string>();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
+            builder.ConfigureLogging(logging => logging.AddProvider(new GbbTeamsBot.Tests.Messages.LevelCapturingLoggerProvider(() => logs)));
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
@@ -82,7 +91,7 @@ public sealed class TeamsHost : IAsyncDisposable
                 services.AddSingleton<TimeProvider>(clock);
             });
         });
-        return new TeamsHost(keys, connector, factory, clock);
+        return new TeamsHost(keys, connector, factory, clock, logs);
     }
 
     public T Service<T>()

@@ -131,7 +131,16 @@ public sealed partial class AgendaCommand(SessionService sessions, TimeProvider 
         var list = new List<AgendaItem>();
         foreach (var part in rest.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MeetingAgenda.MaxItems + 1))
         {
-            var match = ItemPattern().Match(part);
+            Match match;
+            try
+            {
+                match = ItemPattern().Match(part);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+
             if (!match.Success)
             {
                 return false;

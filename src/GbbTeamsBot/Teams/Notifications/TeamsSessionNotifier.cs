@@ -8,6 +8,7 @@ using GbbTeamsBot.Cards;
 using GbbTeamsBot.Domain.Methods;
 using GbbTeamsBot.Domain.Sessions;
 using GbbTeamsBot.Teams.Mapping;
+using GbbTeamsBot.Teams.Meetings;
 using GbbTeamsBot.Teams.Resources;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public sealed partial class TeamsSessionNotifier(
     SharedCardUpdater cards,
     ConnectorClientFactory connectors,
     ConversationPreferences preferences,
+    MeetingNoticeLink noticeLinks,
     IOptions<TeamsOptions> options,
     TimeProvider time,
     ILogger<TeamsSessionNotifier> logger) : ISessionNotifier
@@ -85,6 +87,8 @@ public sealed partial class TeamsSessionNotifier(
         var mentionText = "<at>" + WebUtility.HtmlEncode(moderator.DisplayName) + "</at>";
         var text = compose(texts, mentionText, phaseName, minutes, endsAt);
         var plain = compose(texts, moderator.DisplayName, phaseName, minutes, endsAt);
+        // The in-meeting notice goes to the moderator alone, so it needs no name; its link carries none either.
+        var noticeText = compose(texts, string.Empty, phaseName, minutes, endsAt).Trim();
         try
         {
             var connector = await connectors.ForConversationAsync(conversationId, cancellationToken);
@@ -114,7 +118,7 @@ public sealed partial class TeamsSessionNotifier(
 
             if (meetingId is not null && options.Value.PublicBaseUrl is { } baseUrl)
             {
-                var url = new Uri(baseUrl, "teams/notice?text=" + Uri.EscapeDataString(plain) + "&lang=" + (language == UiLanguage.English ? "en" : "de"));
+                var url = new Uri(baseUrl, "teams/notice?id=" + Uri.EscapeDataString(noticeLinks.Create(noticeText, language)));
                 var notice = TargetedMeetingNotification.Stage([moderator.Id], texts["Notify_MeetingTitle"], url, width: 320, height: 160);
                 var failed = await connector.SendMeetingNotificationAsync(meetingId, notice, cancellationToken);
                 if (failed?.RecipientsFailureInfo is { Count: > 0 } failures)

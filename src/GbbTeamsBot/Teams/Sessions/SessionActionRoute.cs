@@ -1,5 +1,6 @@
 using GbbTeamsBot.Application;
 using GbbTeamsBot.Bot;
+using GbbTeamsBot.BotFramework;
 using GbbTeamsBot.BotFramework.Inbound;
 using GbbTeamsBot.BotFramework.Schema;
 using GbbTeamsBot.Cards;
@@ -57,13 +58,13 @@ public abstract partial class SessionActionRoute(SessionActionServices services)
         var data = new CardData(action.Data);
         var context = who.Cards(services.Time.GetUtcNow());
         AdaptiveCard card;
-        if (data.SessionId is not { } sessionId)
+        if (data.SessionId is not { } sessionId || data.HasMalformedControlValues)
         {
             card = ActionResultCard.Build(new MessageView(MessageCode.InvalidInput), context);
         }
         else
         {
-            LogAction(services.Logger, Verb, sessionId);
+            LogAction(services.Logger, Verb, LogSafe.Id(sessionId));
             card = await HandleAsync(new SessionActionRequest(turn, who, new SessionAddress(who.TenantId, who.TeamKey, sessionId), data, context), cancellationToken);
         }
 
@@ -106,10 +107,10 @@ public abstract partial class SessionActionRoute(SessionActionServices services)
                 var notice = outcome.IsDuplicate ? new MessageView(MessageCode.DuplicateRequest) : null;
                 return SessionScreens.Render(session, view, request.Actor, request.Context, notice);
             case CommandStatus.Rejected when session is not null && outcome.Rejection?.Code == RejectionCode.StaleVersion:
-                LogRefused(services.Logger, session.Address.SessionId, RejectionCode.StaleVersion);
+                LogRefused(services.Logger, LogSafe.Id(session.Address.SessionId), RejectionCode.StaleVersion);
                 return SessionScreens.Render(session, view, request.Actor, request.Context, new MessageView(MessageCode.StaleCard));
             case CommandStatus.Rejected when session is not null:
-                LogRefused(services.Logger, session.Address.SessionId, outcome.Rejection?.Code);
+                LogRefused(services.Logger, LogSafe.Id(session.Address.SessionId), outcome.Rejection?.Code);
                 return SessionScreens.Refusal(outcome.Rejection!.Message, outcome.Rejection, session.Address.SessionId, session.Version, request.Data.ToJsonObject(), request.Context);
             case CommandStatus.SessionNotFound:
                 return NotFound(request);
