@@ -16,7 +16,7 @@ public sealed class StartupGuardTests
     {
         await using var bot = await BotHost.StartAsync(
             new Dictionary<string, string?> { ["Bot:Credential:Type"] = "ManagedIdentity", [key] = value },
-            environment: "Production");
+            environment: "Production", kestrel: false);
 
         var error = Assert.ThrowsAny<Exception>(() => bot.Factory.CreateClient());
 
