@@ -46,7 +46,7 @@ public sealed class AuthenticationModeTests
 
         var error = Assert.ThrowsAny<Exception>(() => bot.Factory.CreateClient());
 
-        Assert.Contains("Bot:AllowUnauthenticated", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("Bot:AllowUnauthenticated", Flatten(error) + " | " + string.Join(" | ", bot.Logs), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class AuthenticationModeTests
 
         var error = Assert.ThrowsAny<Exception>(() => bot.Factory.CreateClient());
 
-        Assert.Contains("Bot:AppId", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("Bot:AppId", Flatten(error) + " | " + string.Join(" | ", bot.Logs), StringComparison.Ordinal);
     }
 
     [Fact]
