@@ -42,21 +42,21 @@ public sealed class AuthenticationModeTests
     [Fact]
     public async Task Unauthenticated_mode_outside_development_refuses_to_start_and_says_why()
     {
-        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:AllowUnauthenticated"] = "true" }, environment: "Production");
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:AllowUnauthenticated"] = "true" }, environment: "Production", kestrel: false);
 
         var error = Assert.ThrowsAny<Exception>(() => bot.Factory.CreateClient());
 
-        Assert.Contains("Bot:AllowUnauthenticated", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("Bot:AllowUnauthenticated", Flatten(error) + " | " + string.Join(" | ", bot.Logs), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Invalid_app_id_stops_the_start_with_the_setting_named()
     {
-        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:AppId"] = "my-bot" }, environment: "Production");
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Bot:AppId"] = "my-bot" }, environment: "Production", kestrel: false);
 
         var error = Assert.ThrowsAny<Exception>(() => bot.Factory.CreateClient());
 
-        Assert.Contains("Bot:AppId", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("Bot:AppId", Flatten(error) + " | " + string.Join(" | ", bot.Logs), StringComparison.Ordinal);
     }
 
     [Fact]

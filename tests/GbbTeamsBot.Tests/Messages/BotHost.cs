@@ -52,10 +52,15 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Kestrel's address, e.g. http://127.0.0.1:41234 (starts the host).</summary>
     public Uri BaseAddress => Client.BaseAddress!;
 
+    /// <param name="kestrel">
+    /// False only for tests that watch the start being refused: the in-memory test server reports the start-up
+    /// exception itself, where a failed Kestrel start can surface as a later ObjectDisposedException under load.
+    /// </param>
     public static async Task<BotHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         string environment = "Development",
-        bool metadataDown = false)
+        bool metadataDown = false,
+        bool kestrel = true)
     {
         var keys = await OpenIdTestServer.StartAsync();
         keys.IsDown = metadataDown;
@@ -97,7 +102,11 @@ public sealed class BotHost : IAsyncDisposable
                 services.AddSingleton<ICardActionRoute>(routes.Slow);
             });
         });
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        if (kestrel)
+        {
+            factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+
         host = new BotHost(keys, connector, factory, routes);
         return host;
     }
