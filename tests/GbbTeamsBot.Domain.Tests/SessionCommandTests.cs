@@ -225,6 +225,30 @@ public sealed class SessionCommandTests
     }
 
     [Fact]
+    public void A_removed_agreement_is_kept_as_dropped_and_left_out_of_the_protocol_and_cannot_be_removed_twice()
+    {
+        var session = Running();
+        foreach (var _ in Enumerable.Range(0, 4))
+        {
+            session.Ok(new AdvancePhase(Mod), T0.AddMinutes(10));
+        }
+
+        session.Ok(new RecordAgreement(Presenter, new AgreementDraft("Die Person bewirbt sich beim Pflegedienst.", AgreementOwner.Person, null, new DateOnly(2026, 12, 1))), T0.AddMinutes(11));
+        session.Ok(new RecordAgreement(Presenter, new AgreementDraft("Kontakt zur Familienhilfe herstellen.", AgreementOwner.ThirdParty, "Familienhilfe Süd", null)), T0.AddMinutes(12));
+        AssertRejectedUnchanged(session, new RemoveAgreement(Adviser1, "s1/a1"), RejectionCode.RoleNotPermitted);
+
+        var removed = session.Ok(new RemoveAgreement(Presenter, "s1/a1"), T0.AddMinutes(13));
+
+        Assert.Contains(removed.Events, e => e.Kind == SessionEventKind.AgreementEdited);
+        Assert.Equal([AgreementStatus.Dropped, AgreementStatus.Open], session.AgreementsToPersist().Select(a => a.Status));
+        AssertRejectedUnchanged(session, new RemoveAgreement(Presenter, "s1/a1"), RejectionCode.AgreementNotFound);
+        AssertRejectedUnchanged(session, new EditAgreement(Presenter, "s1/a1", new AgreementDraft("Doch wieder.", AgreementOwner.Person, null, null)), RejectionCode.AgreementNotFound);
+        session.Ok(new AdvancePhase(Mod), T0.AddMinutes(15));
+        var protocol = session.CurrentProtocol();
+        Assert.Equal(["Kontakt zur Familienhilfe herstellen."], protocol.Agreements.Select(a => a.What));
+    }
+
+    [Fact]
     public void Extending_the_phase_takes_time_from_the_remaining_phases_unless_the_total_is_extended()
     {
         var session = Running();

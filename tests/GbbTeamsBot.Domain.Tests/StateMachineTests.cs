@@ -158,6 +158,7 @@ public sealed class StateMachineTests
         SessionTrigger.CorrectProtocol => new CorrectProtocol(Keeper, ProtocolTextField.Notes, "Ergänzung zur Kinderbetreuung.", "Nachtrag"),
         SessionTrigger.Next => new NextStep(Mod),
         SessionTrigger.Finish => new FinishSession(Mod),
+        SessionTrigger.RemoveAgreement => new RemoveAgreement(Presenter, "s1/a1"),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger)),
     };
 }

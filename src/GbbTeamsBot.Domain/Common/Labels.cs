@@ -169,6 +169,7 @@ public static class Labels
         SessionTrigger.CorrectProtocol => new("Protokoll korrigieren", "Correct protocol"),
         SessionTrigger.Next => new("Weiter", "Next"),
         SessionTrigger.Finish => new("Beenden", "Finish"),
+        SessionTrigger.RemoveAgreement => new("Vereinbarung entfernen", "Remove agreement"),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 }

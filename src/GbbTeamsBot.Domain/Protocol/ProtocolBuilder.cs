@@ -47,7 +47,7 @@ public static class ProtocolBuilder
                     .Select(c => new ProtocolNeighbourhoodEntry(c.NeighbourhoodCategory!.Value, c.Text, c.Place)),
             ],
             Statements = [.. Of(ContributionKind.Statement).Select(c => c.Text)],
-            Agreements = [.. session.Agreements.Select(ToProtocol)],
+            Agreements = [.. session.Agreements.Where(a => a.Status != AgreementStatus.Dropped).Select(ToProtocol)],
             EarlierAgreements = [.. session.EarlierAgreements.Select(ToProtocol)],
             Timing =
             [

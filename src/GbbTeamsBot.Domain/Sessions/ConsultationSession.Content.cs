@@ -219,7 +219,7 @@ public sealed partial class ConsultationSession
             return Rejections.RoleNotPermitted(Labels.For(actor.Role), Labels.For(SessionTrigger.EditAgreement));
         }
 
-        var existing = _state.Agreements.FirstOrDefault(a => a.Id == command.AgreementId);
+        var existing = _state.Agreements.FirstOrDefault(a => a.Id == command.AgreementId && a.Status != AgreementStatus.Dropped);
         if (existing is null)
         {
             return Rejections.AgreementNotFound();
@@ -241,6 +241,27 @@ public sealed partial class ConsultationSession
         };
         return Ok(
             _state with { Agreements = [.. _state.Agreements.Select(a => a.Id == existing.Id ? updated : a)] },
+            Event(SessionEventKind.AgreementEdited, _state.CurrentPhaseIndex, existing.Id));
+    }
+
+    private Step RemoveAgreementStep(Participant actor, RemoveAgreement command, DateTimeOffset now)
+    {
+        // The same people who may record and correct agreements may take one back.
+        var mayRecord = Method.Phases.Any(p => p.RuleFor(PhaseAction.RecordAgreement)?.Roles.Contains(actor.Role) == true);
+        if (!mayRecord)
+        {
+            return Rejections.RoleNotPermitted(Labels.For(actor.Role), Labels.For(SessionTrigger.RemoveAgreement));
+        }
+
+        var existing = _state.Agreements.FirstOrDefault(a => a.Id == command.AgreementId && a.Status != AgreementStatus.Dropped);
+        if (existing is null)
+        {
+            return Rejections.AgreementNotFound();
+        }
+
+        var dropped = existing with { Status = AgreementStatus.Dropped, StatusChangedAt = now };
+        return Ok(
+            _state with { Agreements = [.. _state.Agreements.Select(a => a.Id == existing.Id ? dropped : a)] },
             Event(SessionEventKind.AgreementEdited, _state.CurrentPhaseIndex, existing.Id));
     }
 

@@ -204,6 +204,7 @@ public sealed partial class ConsultationSession
             ChooseIdea c => Choose(actor!, c),
             RecordAgreement c => Record(actor!, c, now),
             EditAgreement c => EditAgreementStep(actor!, c),
+            RemoveAgreement c => RemoveAgreementStep(actor!, c, now),
             ReviewEarlierAgreement c => Review(actor!, c, now),
             DesignateCoordinatingContact c => Designate(actor!, c),
             UpdateProtocolText c => UpdateText(actor!, c),

@@ -38,6 +38,7 @@ public enum SessionTrigger
     CorrectProtocol,
     Next,
     Finish,
+    RemoveAgreement,
 }
 
 /// <summary>A command by a participant (identified by an opaque id, e.g. the Entra object id or a guest id).</summary>
@@ -185,6 +186,12 @@ public sealed record RecordAgreement(string ActorId, AgreementDraft Agreement, b
 public sealed record EditAgreement(string ActorId, string AgreementId, AgreementDraft Agreement, bool ConfirmedDespiteWarnings = false) : SessionCommand(ActorId)
 {
     public override SessionTrigger Trigger => SessionTrigger.EditAgreement;
+}
+
+/// <summary>Withdraws an agreement of this session while it runs: it is kept as dropped (the team's lists and the protocol leave it out).</summary>
+public sealed record RemoveAgreement(string ActorId, string AgreementId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.RemoveAgreement;
 }
 
 /// <summary>Set the status of an agreement from an earlier session of the same case (done, dropped, still open).</summary>

@@ -51,6 +51,7 @@ public static class SessionStateMachine
         Row(T.ChooseIdea, null, false, Running, Paused),
         Row(T.RecordAgreement, null, false, Running, Paused),
         Row(T.EditAgreement, null, false, Running, Paused),
+        Row(T.RemoveAgreement, null, false, Running, Paused),
         Row(T.ReviewEarlierAgreement, null, false, Prepared, Running, Paused),
         Row(T.DesignateCoordinatingContact, null, false, Prepared, Running, Paused),
         Row(T.UpdateProtocolText, null, false, Running, Paused, Completed),

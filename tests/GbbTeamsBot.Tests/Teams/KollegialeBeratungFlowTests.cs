@@ -74,7 +74,15 @@ public sealed class KollegialeBeratungFlowTests(AzuriteFixture azurite) : IClass
         // Phase 5: agreements, then the moderator finishes.
         await _kb.ActAsync(TeamsUser.Anna, await _kb.ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionNext);
         var editor = await _kb.ViewAsync(TeamsUser.Ben, session, CardViews.Agreements);
-        var agreed = await _kb.ActAsync(TeamsUser.Ben, editor, CardVerbs.AgreementAdd, new JsonObject { ["what"] = "Probetag im Bioladen vereinbaren", ["who"] = "Die Person", ["party"] = "Person", ["due"] = "2030-04-15" });
+
+        // A step recorded by mistake is taken back with "Entfernen": the editor comes back without it.
+        var mistaken = await _kb.ActAsync(TeamsUser.Ben, editor, CardVerbs.AgreementAdd, new JsonObject { ["what"] = "Versehentlich doppelt erfasst", ["party"] = "Jobcenter" });
+        Assert.Contains("Versehentlich doppelt erfasst", CardJson.Text(mistaken), StringComparison.Ordinal);
+        var taken = await _kb.ActAsync(TeamsUser.Ben, mistaken, CardVerbs.AgreementRemove);
+        Assert.DoesNotContain("Versehentlich doppelt erfasst", CardJson.Text(taken), StringComparison.Ordinal);
+        Assert.DoesNotContain("Es wurde nichts geändert.", CardJson.Text(taken), StringComparison.Ordinal);
+
+        var agreed = await _kb.ActAsync(TeamsUser.Ben, taken, CardVerbs.AgreementAdd, new JsonObject { ["what"] = "Probetag im Bioladen vereinbaren", ["who"] = "Die Person", ["party"] = "Person", ["due"] = "2030-04-15" });
         Assert.Contains("Probetag im Bioladen vereinbaren", CardJson.Text(agreed), StringComparison.Ordinal);
         var protocol = await _kb.ActAsync(TeamsUser.Anna, await _kb.ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionFinish);
         Assert.Contains("Protokoll", CardJson.Text(protocol), StringComparison.Ordinal);
@@ -105,7 +113,8 @@ public sealed class KollegialeBeratungFlowTests(AzuriteFixture azurite) : IClass
         Assert.Contains("Offene Vereinbarungen", CardJson.Text(afterDone), StringComparison.Ordinal);
         Assert.DoesNotContain("Probetag im Bioladen vereinbaren", CardJson.Text(afterDone), StringComparison.Ordinal);
         var stored = await _host.Service<TeamQueries>().ListAgreementsForCaseAsync(TeamsHost.Tenant, "team:" + Place.Channel.TeamId, "Ahorn-07");
-        Assert.Equal(AgreementStatus.Done, Assert.Single(stored).Status);
+        Assert.Equal(AgreementStatus.Done, Assert.Single(stored, x => x.What == "Probetag im Bioladen vereinbaren").Status);
+        Assert.Equal(AgreementStatus.Dropped, Assert.Single(stored, x => x.What == "Versehentlich doppelt erfasst").Status);
         _host.Connector.Clear();
         await _host.PostAsync(Activities.Message(_host, TeamsUser.Carla, Place.Channel, "vereinbarungen"));
         Assert.DoesNotContain("Probetag im Bioladen vereinbaren", CardJson.Text(await _kb.WaitForCardReplyAsync()), StringComparison.Ordinal);

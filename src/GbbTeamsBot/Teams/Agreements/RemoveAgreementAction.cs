@@ -1,16 +1,16 @@
 using GbbTeamsBot.Cards;
-using GbbTeamsBot.Cards.Screens;
-using GbbTeamsBot.Teams.Mapping;
-using GbbTeamsBot.Teams.Resources;
+using GbbTeamsBot.Domain.Sessions;
 using GbbTeamsBot.Teams.Sessions;
 
 namespace GbbTeamsBot.Teams.Agreements;
 
-/// <summary>Removing an agreement is not offered yet; an older card that still has the button gets this answer.</summary>
+/// <summary>"Entfernen" in the agreements editor: the agreement is taken back (kept as dropped, out of every list).</summary>
 public sealed class RemoveAgreementAction(SessionActionServices services) : SessionActionRoute(services)
 {
     public override string Verb => CardVerbs.AgreementRemove;
 
     protected override Task<AdaptiveCard> HandleAsync(SessionActionRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(SessionScreens.Message(TeamsTexts.For(request.Who.Language)["Agreement_RemoveNotAvailable"], isError: true));
+        request.Data.String(CardDataKeys.AgreementId) is { Length: > 0 and <= MarkAgreementDoneAction.MaxAgreementIdLength } agreementId
+            ? ExecuteAsync(request, new RemoveAgreement(request.Actor, agreementId), expectedVersion: null, CardViews.Agreements, cancellationToken)
+            : Task.FromResult(InvalidInput(request));
 }

@@ -68,7 +68,7 @@ public static class SessionViewMapper
             RemainingWhenPaused = remainingWhenPaused,
             RoleHolders = RoleHolders(state),
             Contributions = Contributions(session),
-            Agreements = Agreements(state.Agreements),
+            Agreements = Agreements(state.Agreements.Where(a => a.Status != AgreementStatus.Dropped)),
             RefreshUserIds = RefreshUserIds(state),
             Notice = notice,
         };
@@ -169,7 +169,7 @@ public static class SessionViewMapper
         };
 
     public static AgreementsEditorView AgreementsEditor(SessionView session, string? viewerId, MessageView? notice = null) =>
-        new(Ref(session), CardVocabulary.Method(session.Method.Id), Pseudonym(session), Agreements(session.State.Agreements))
+        new(Ref(session), CardVocabulary.Method(session.Method.Id), Pseudonym(session), Agreements(session.State.Agreements.Where(a => a.Status != AgreementStatus.Dropped)))
         {
             ViewerMayEdit = viewerId is not null && session.CapabilitiesOf(viewerId).CanRecordAgreements,
             Notice = notice,
@@ -270,7 +270,7 @@ public static class SessionViewMapper
             state.StartedAt ?? state.CreatedAt,
             Phases(session, language, now),
             Contributions(session),
-            Agreements(state.Agreements))
+            Agreements(state.Agreements.Where(a => a.Status != AgreementStatus.Dropped)))
         {
             EndedAt = state.EndedAt,
             RoleHolders = RoleHolders(state)
