@@ -49,7 +49,9 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
             Locale = "de-DE",
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        // Generous: the test command runs every test project at once on two cores, and the Playground then needed up to
+        // 19 s between a click and its invoke.
+        page.SetDefaultTimeout(45_000);
         await page.GotoAsync(playgroundAddress.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         var playgroundPage = new PlaygroundPage(page, config, api);
         await playgroundPage.WaitUntilLoadedAsync();
