@@ -195,9 +195,10 @@ public sealed class ConnectorClientTests
     [Fact]
     public async Task Slow_post_times_out_as_unknown_outcome_and_is_not_repeated()
     {
-        await using var rig = await ConnectorRig.StartAsync(options: new ConnectorOptions { RequestTimeout = TimeSpan.FromMilliseconds(300), RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
+        // A time limit with room for a busy machine to connect, and an answer far beyond it.
+        await using var rig = await ConnectorRig.StartAsync(options: new ConnectorOptions { RequestTimeout = TimeSpan.FromSeconds(1), RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
         var client = await rig.ClientAsync();
-        rig.Connector.Enqueue(new ScriptedAnswer(201, Delay: TimeSpan.FromSeconds(2)));
+        rig.Connector.Enqueue(new ScriptedAnswer(201, Delay: TimeSpan.FromSeconds(5)));
 
         await Assert.ThrowsAsync<ConnectorOutcomeUnknownException>(
             () => client.SendToConversationAsync(Conv, Activity.CreateMessage("langsam"), CancellationToken.None));

@@ -38,9 +38,19 @@ public sealed class AzuriteTableService : IAsyncDisposable
     public static async Task<AzuriteTableService> StartAsync(int? port = null, string? dataFolder = null, Action<string>? output = null, CancellationToken cancellationToken = default)
     {
         await NodeTools.EnsureInstalledAsync(output, cancellationToken).ConfigureAwait(false);
-        var service = new AzuriteTableService(port ?? FreePort.Next(), dataFolder, output);
-        await service.StartAgainAsync(cancellationToken).ConfigureAwait(false);
-        return service;
+        for (var attempt = 1; ; attempt++)
+        {
+            var service = new AzuriteTableService(port ?? FreePort.Next(), dataFolder, output);
+            try
+            {
+                await service.StartAgainAsync(cancellationToken).ConfigureAwait(false);
+                return service;
+            }
+            catch (PortInUseException) when (port is null && attempt < 5)
+            {
+                // A free port was taken by a parallel test process before Azurite could bind it: take another one.
+            }
+        }
     }
 
     /// <summary>Starts the process again after <see cref="StopAsync"/> (same port, same data folder).</summary>
