@@ -91,8 +91,12 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(start.Version + 6, stored.Version);
         Assert.Equal(6, stored.State.Contributions.Count(c => c.Kind == ContributionKind.NeighbourhoodEntry));
 
-        // Six writers read the same version at once: some lost the If-Match save, reloaded and ran again.
-        Assert.Contains(_a.Logs.Concat(_b.Logs), m => m.Contains("lost a concurrent save", StringComparison.Ordinal));
+        // Host a's copy is now behind host b's last write: a's next entry loses the If-Match save, reloads and is kept.
+        await _b.Sessions.OkAsync(address, new AddContribution(authors[0], new NeighbourhoodDraft(NeighbourhoodCategory.News, "Neuigkeit von Host b.", null)));
+        var late = await _a.Sessions.ExecuteAsync(address, new AddContribution(authors[1 % authors.Count], new NeighbourhoodDraft(NeighbourhoodCategory.News, "Neuigkeit von Host a.", null)));
+        Assert.Equal(CommandStatus.Accepted, late.Status);
+        Assert.Contains(_a.Logs, m => m.Contains("lost a concurrent save", StringComparison.Ordinal));
+        Assert.Equal(8, (await _b.Sessions.GetAsync(address))!.State.Contributions.Count(c => c.Kind == ContributionKind.NeighbourhoodEntry));
     }
 
     [Fact]
