@@ -65,9 +65,9 @@ internal static class ContributionLoad
             var address = created.Session?.Address ?? throw new InvalidOperationException($"Session {k} was not created: {created.Rejection?.Code}");
             await sessions.SetLiveCardAsync(address, new LiveCardLocation(conversationId, "card-" + k.ToString(CultureInfo.InvariantCulture)));
             await Require(sessions.ExecuteAsync(address, new StartSession(mod)));
-            while ((await sessions.GetAsync(address))!.Method.Phases[(await sessions.GetAsync(address))!.State.CurrentPhaseIndex].Key != PhaseKeys.Ressourcensammlung)
+            for (var current = (await sessions.GetAsync(address))!; current.Method.Phases[current.State.CurrentPhaseIndex].Key != PhaseKeys.Ressourcensammlung;)
             {
-                await Require(sessions.ExecuteAsync(address, new AdvancePhase(mod)));
+                current = (await Require(sessions.ExecuteAsync(address, new AdvancePhase(mod)))).Session!;
             }
 
             result.Add(new Conversation(conversationId, address, adviser));
@@ -179,13 +179,10 @@ internal static class ContributionLoad
     private static bool IsRefusalOrRetry(string body) =>
         body.Contains("Es wurde nichts ge", StringComparison.Ordinal) || body.Contains("noch einmal versuchen", StringComparison.Ordinal);
 
-    private static async Task Require(Task<CommandOutcome> command)
+    private static async Task<CommandOutcome> Require(Task<CommandOutcome> command)
     {
         var outcome = await command;
-        if (!outcome.IsAccepted)
-        {
-            throw new InvalidOperationException($"Preparing a session failed: {outcome.Status} {outcome.Rejection?.Code}");
-        }
+        return outcome.IsAccepted ? outcome : throw new InvalidOperationException($"Preparing a session failed: {outcome.Status} {outcome.Rejection?.Code}");
     }
 
     private static double P(double[] sorted, double q) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using GbbTeamsBot.DevStack.Local;
 
@@ -88,7 +87,10 @@ public static class HeadlessChromium
         }
 
         Directory.CreateDirectory(staging);
-        var unpacked = await RunNodeAsync(Path.Combine(RepoPaths.Root, "tools", "node", "chromium-path.mjs"), staging);
+        var unpacked = NodeScripts.Run(
+            Path.Combine(RepoPaths.Root, "tools", "node", "chromium-path.mjs"),
+            TimeSpan.FromMinutes(3),
+            new Dictionary<string, string> { ["TMPDIR"] = staging }).Trim();
         if (!IsExecutableFile(unpacked) || Path.GetDirectoryName(Path.GetFullPath(unpacked)) != Path.GetFullPath(staging))
         {
             throw new InvalidOperationException($"{NpmPackage} unpacked its Chromium to '{unpacked}', expected it in {staging}.");
@@ -104,31 +106,6 @@ public static class HeadlessChromium
         using var json = JsonDocument.Parse(File.ReadAllText(manifest));
         return json.RootElement.GetProperty("version").GetString()
             ?? throw new InvalidOperationException($"{manifest} has no version.");
-    }
-
-    private static async Task<string> RunNodeAsync(string script, string tempFolder)
-    {
-        NodeTools.RequireNode();
-        var start = new ProcessStartInfo(NodeTools.NodeExecutable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        start.ArgumentList.Add(script);
-        start.Environment["TMPDIR"] = tempFolder;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"Unpacking the Chromium of {NpmPackage} failed (exit code {process.ExitCode}):\n{await stderr}");
-        }
-
-        return (await stdout).Trim();
     }
 
     /// <summary>A regular file with an execute bit: a browser hidden by a bind-mounted /dev/null does not count.</summary>

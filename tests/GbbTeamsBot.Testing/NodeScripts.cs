@@ -26,7 +26,11 @@ public static class NodeScripts
     }
 
     /// <summary>Runs a script in the repository root and returns its standard output; a non-zero exit throws with its errors.</summary>
-    public static string Run(string script, TimeSpan timeout, params string[] arguments)
+    public static string Run(string script, TimeSpan timeout, params string[] arguments) =>
+        Run(script, timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="Run(string, TimeSpan, string[])"/>, with extra environment variables for the script.</summary>
+    public static string Run(string script, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         NodeTools.RequireNode();
         var start = new ProcessStartInfo(NodeTools.NodeExecutable)
@@ -37,6 +41,11 @@ public static class NodeScripts
             WorkingDirectory = RepoPaths.Root,
         };
         start.ArgumentList.Add(script);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
