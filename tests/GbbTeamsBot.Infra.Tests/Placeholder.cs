@@ -1,0 +1,1 @@
+namespace GbbTeamsBot.Infra.Tests; public class Placeholder { [Fact] public void Ok() { } }
