@@ -1,1 +1,0 @@
-namespace GbbTeamsBot.Infra.Tests; public class Placeholder { [Fact] public void Ok() { } }
