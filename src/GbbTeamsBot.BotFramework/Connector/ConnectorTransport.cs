@@ -143,6 +143,7 @@ public sealed partial class ConnectorTransport
             OnRetry = args =>
             {
                 LogRetry((int?)args.Outcome.Result?.StatusCode, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                BotFrameworkTelemetry.ConnectorRetried(isPost, (int?)args.Outcome.Result?.StatusCode);
                 args.Outcome.Result?.Dispose();
                 return ValueTask.CompletedTask;
             },

@@ -1,3 +1,4 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using GbbTeamsBot.BotFramework.Authentication;
 using GbbTeamsBot.BotFramework.Connector;
@@ -166,11 +167,22 @@ public sealed partial class BotRequestProcessor
 
     private async Task<InvokeResponse> InvokeWithinBudgetAsync(TurnContext turn)
     {
+        var kind = BotFrameworkTelemetry.InvokeKind(turn.Activity.Name);
+        var started = Stopwatch.GetTimestamp();
+        using var span = BotFrameworkTelemetry.StartInvoke(kind);
+        var response = await AnswerInvokeAsync(turn);
+        BotFrameworkTelemetry.InvokeAnswered(span, kind, response.Response.Status, response.OverBudget, Stopwatch.GetElapsedTime(started));
+        return response.Response;
+    }
+
+    private async Task<(InvokeResponse Response, bool OverBudget)> AnswerInvokeAsync(TurnContext turn)
+    {
         // The handler gets the application's lifetime, not the request's: work that misses the budget goes on.
+        // Task.Run keeps the invoke span as the parent of the handler's storage and connector calls.
         var work = Task.Run(() => _handler.OnInvokeAsync(turn, _lifetime.ApplicationStopping));
         try
         {
-            return await work.WaitAsync(_invokeBudget);
+            return (await work.WaitAsync(_invokeBudget), false);
         }
         catch (TimeoutException)
         {
@@ -180,12 +192,12 @@ public sealed partial class BotRequestProcessor
                 CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted,
                 TaskScheduler.Default);
-            return _handler.OnInvokeTimedOut(turn.Activity);
+            return (_handler.OnInvokeTimedOut(turn.Activity), true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogHandlerFailed(ex, LogSafe.Id(turn.Activity.Type), LogSafe.Id(turn.Activity.Name));
-            return new InvokeResponse(StatusCodes.Status500InternalServerError, null);
+            return (new InvokeResponse(StatusCodes.Status500InternalServerError, null), false);
         }
     }
 

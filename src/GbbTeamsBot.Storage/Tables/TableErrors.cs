@@ -13,6 +13,17 @@ internal static class TableErrors
     /// <summary>The typed error for <paramref name="exception"/>, or null when it is not a storage failure (e.g. the caller cancelled).</summary>
     public static TableStorageException? Map(Exception exception, string operation, CancellationToken cancellationToken)
     {
+        var mapped = MapUncounted(exception, operation, cancellationToken);
+        if (mapped is not null)
+        {
+            StorageTelemetry.Failed(operation, mapped.Status, mapped.ErrorCode);
+        }
+
+        return mapped;
+    }
+
+    private static TableStorageException? MapUncounted(Exception exception, string operation, CancellationToken cancellationToken)
+    {
         switch (exception)
         {
             case OperationCanceledException when cancellationToken.IsCancellationRequested:

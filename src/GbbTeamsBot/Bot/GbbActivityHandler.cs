@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DiagnosticsActivity = System.Diagnostics.Activity;
 using GbbTeamsBot.BotFramework;
 using GbbTeamsBot.BotFramework.Inbound;
 using GbbTeamsBot.BotFramework.Schema;
@@ -67,6 +68,8 @@ public sealed partial class GbbActivityHandler : IActivityHandler
             return InvokeResponse.Card(HelpCard.Build(language, HelpReply.AvailableCommands).ToJson());
         }
 
+        // The route table's own verb (an unknown one never gets here): a kind, not text from the request.
+        DiagnosticsActivity.Current?.SetTag("gbb.card.verb", route.Verb);
         return await route.HandleAsync(turn, action, cancellationToken);
     }
 

@@ -13,6 +13,8 @@ public static class HostSetup
     {
         UnauthenticatedModeGuard.Enforce(builder.Configuration, builder.Environment);
         DevelopmentListenAddress.Apply(builder);
+        builder.AddGbbTelemetry();
+        builder.Services.AddGbbHealthChecks();
 
         builder.Services.AddGbbStorage(builder.Configuration);
         builder.Services.AddGbbApplication(builder.Configuration);

@@ -61,6 +61,20 @@ public sealed class ReadinessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, readyAgain);
     }
 
+    [Fact]
+    public async Task Probes_answer_ok_as_text_and_ready_as_json_and_only_to_GET()
+    {
+        using var live = await _client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var ready = await _client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        using var posted = await _client.PostAsync(new Uri("/healthz", UriKind.Relative), content: null);
+
+        Assert.Equal("ok", await live.Content.ReadAsStringAsync());
+        Assert.Equal("text/plain", live.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("{\"status\":\"ready\"}", await ready.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", ready.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, posted.StatusCode);
+    }
+
     private async Task<HttpStatusCode> StatusOf(string path)
     {
         using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));

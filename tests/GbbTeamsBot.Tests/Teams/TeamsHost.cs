@@ -55,7 +55,8 @@ public sealed class TeamsHost : IAsyncDisposable
 
     public HttpClient Client => _client;
 
-    public static async Task<TeamsHost> StartAsync(string storageConnectionString)
+    /// <param name="configureServices">Extra test services (e.g. telemetry exporters), registered after the app's own.</param>
+    public static async Task<TeamsHost> StartAsync(string storageConnectionString, Action<IServiceCollection>? configureServices = null)
     {
         var keys = await OpenIdTestServer.StartAsync();
         var connector = await FakeConnector.StartAsync();
@@ -89,6 +90,7 @@ public sealed class TeamsHost : IAsyncDisposable
                 services.AddSingleton<TokenCredential>(credential);
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(clock);
+                configureServices?.Invoke(services);
             });
         });
         return new TeamsHost(keys, connector, factory, clock, logs);

@@ -95,6 +95,7 @@ public sealed partial class DeadlineFirer(
             }
 
             LogFired(logger, record.SessionId, first.Deadline!.Kind, first.Late, events.Count);
+            ApplicationTelemetry.DeadlineFired(first.Deadline, now, first.Late);
             try
             {
                 await index.CompleteAsync(claimed, cancellationToken);
