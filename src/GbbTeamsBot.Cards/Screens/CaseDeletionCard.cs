@@ -30,11 +30,11 @@ public static class CaseDeletionCard
 
         if (view.Sessions + view.Protocols + view.Agreements == 0)
         {
-            body.Add(new TextBlock(t.Format("CaseDeletion_Nothing", pseudonym)) { Spacing = Spacing.Small });
+            body.Add(CardParts.Plain(t.Format("CaseDeletion_Nothing", pseudonym)) with { Spacing = Spacing.Small });
             return Card(body, t["CaseDeletion_Title"]);
         }
 
-        body.Add(new TextBlock(t.Format("CaseDeletion_Question", pseudonym)) { Spacing = Spacing.Small });
+        body.Add(CardParts.Plain(t.Format("CaseDeletion_Question", pseudonym)) with { Spacing = Spacing.Small });
         body.Add(CardParts.Bullet(t.Format("CaseDeletion_Counts", view.Sessions, view.Protocols, view.Agreements)));
         body.Add(CardParts.Hint(t["CaseDeletion_Irreversible"]));
         if (view.Refusal is { } refusal)
@@ -52,8 +52,9 @@ public static class CaseDeletionCard
         return Card(body, t["CaseDeletion_Title"]);
     }
 
+    /// <summary>A green or red line; plain text, since the deleted line carries the user's case reference.</summary>
     private static Container Banner(string text, bool isError) =>
-        new([new TextBlock((isError ? "⚠ " : "✓ ") + text) { Color = isError ? TextColor.Attention : TextColor.Good, Weight = TextWeight.Bolder }])
+        new([CardParts.Plain((isError ? "⚠ " : "✓ ") + text, weight: TextWeight.Bolder, color: isError ? TextColor.Attention : TextColor.Good)])
         {
             Style = isError ? ContainerStyle.Attention : ContainerStyle.Good,
             Spacing = Spacing.Small,
