@@ -14,6 +14,7 @@ public enum BotCommand
     Teamsitzung,
     Vereinbarungen,
     Protokolle,
+    FallLoeschen,
 }
 
 public static class BotCommandTexts

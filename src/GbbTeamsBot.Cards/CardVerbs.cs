@@ -31,6 +31,9 @@ public static class CardVerbs
 
     public const string ViewShow = "gbb.view.show";
 
+    public const string CaseDelete = "gbb.case.delete";
+    public const string CaseDeleteCancel = "gbb.case.deleteCancel";
+
     /// <summary>Verbs whose data carries sessionId and expectedVersion.</summary>
     public static IReadOnlySet<string> SessionVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -57,6 +60,9 @@ public static class CardDataKeys
     /// <summary>gbb.contribution.add: the <c>ContributionKind</c> name, e.g. "Resource".</summary>
     public const string Kind = "kind";
     public const string AgreementId = "agreementId";
+
+    /// <summary>The sessions counted on a deletion preview: a different count at confirmation means the data changed.</summary>
+    public const string SessionCount = "sessionCount";
 
     // Inputs of the setup card.
     public const string Method = "method";

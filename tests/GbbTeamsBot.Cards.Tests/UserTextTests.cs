@@ -79,5 +79,6 @@ public sealed class UserTextTests
         yield return ("open-agreements", OpenAgreementsCard.Build(new OpenAgreementsView(Marker, agreements.Select(a => new OpenAgreementView(SampleViews.Session, MethodKind.KollegialeBeratung, Marker, a)).ToArray()), c));
         yield return ("protocols", ProtocolListCard.Build(new ProtocolListView(Marker, [new ProtocolListItemView(SampleViews.Session, MethodKind.KollegialeBeratung, Marker, SampleViews.Now)]), c));
         yield return ("setup", SetupCard.Build(SampleViews.Setup with { CasePseudonym = Marker }, c));
+        yield return ("case-deletion", CaseDeletionCard.Build(new CaseDeletionView(CaseDeletionStage.Preview, Marker, 1, 2, 3), c));
     }
 }

@@ -115,3 +115,23 @@ public sealed record ProtocolListItemView(SessionRef Session, MethodKind Method,
 }
 
 public sealed record ProtocolListView(string TeamName, IReadOnlyList<ProtocolListItemView> Items);
+
+/// <summary>Where a case's deletion stands on the card that asks for it.</summary>
+public enum CaseDeletionStage
+{
+    /// <summary>What would be deleted, with "Endgültig löschen" when the viewer may.</summary>
+    Preview,
+
+    /// <summary>The data changed since the preview: the new counts, to confirm again.</summary>
+    Changed,
+
+    Deleted,
+    Cancelled,
+}
+
+/// <summary>The deletion of everything a team holds about one case: counts only, never content.</summary>
+public sealed record CaseDeletionView(CaseDeletionStage Stage, string CasePseudonym, int Sessions, int Protocols, int Agreements)
+{
+    /// <summary>Why the viewer cannot delete now (open session, not a moderator); no delete button then.</summary>
+    public string? Refusal { get; init; }
+}

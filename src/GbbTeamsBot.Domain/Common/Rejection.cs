@@ -38,6 +38,7 @@ public enum RejectionCode
     UnknownMethod,
     InvalidAgenda,
     InvalidSetup,
+    InvalidRetention,
 }
 
 /// <summary>

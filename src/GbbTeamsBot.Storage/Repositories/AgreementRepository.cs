@@ -64,6 +64,16 @@ public sealed class AgreementRepository(StorageTables tables)
         return await RowDeletion.DeleteAsync(table, scope.PartitionKey, stored.Select(a => RowKey(a.Agreement.CaseReference, a.Agreement.AgreementId)).ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Deletes the agreements made in one session (retention of ended sessions). Returns the rows deleted.</summary>
+    public async Task<int> DeleteForSessionAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var filter = KeyFilters.And(KeyFilters.PartitionKeyEquals(scope.PartitionKey), TableClient.CreateQueryFilter($"SessionId eq {Ids.Require(sessionId, nameof(sessionId))}"));
+        var stored = await QueryAsync(filter, cancellationToken).ConfigureAwait(false);
+        var table = await tables.GetAsync(tables.Agreements, cancellationToken).ConfigureAwait(false);
+        return await RowDeletion.DeleteAsync(table, scope.PartitionKey, stored.Select(a => RowKey(a.Agreement.CaseReference, a.Agreement.AgreementId)).ToArray(), cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<IReadOnlyList<StoredAgreement>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Agreements, cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,9 @@ public sealed record SessionRecord(string SessionId, long Version, string Status
 /// <summary>A session row without its snapshot, for lists.</summary>
 public sealed record SessionSummary(string SessionId, long Version, string Status, string? CaseReference, DateTimeOffset UpdatedAt, ETag ETag);
 
+/// <summary>A session that has ended, with the team it belongs to (for the retention purge).</summary>
+public sealed record EndedSession(TeamScope Scope, string SessionId, string? CaseReference, DateTimeOffset EndedAt);
+
 /// <summary>A session with the ETag to pass back to <see cref="SessionRepository.SaveAsync"/>.</summary>
 public sealed record StoredSession(SessionRecord Session, ETag ETag);
 
@@ -124,6 +127,28 @@ public sealed class SessionRepository(StorageTables tables)
         ArgumentNullException.ThrowIfNull(scope);
         var filter = KeyFilters.And(KeyFilters.RowKeyStartsWith(scope.PartitionKey, SessionPrefix), TableClient.CreateQueryFilter($"CaseReference eq {Ids.Require(caseReference, nameof(caseReference))}"));
         return await QuerySummariesAsync(filter, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sessions of any team that ended (completed or cancelled) before <paramref name="cutoff"/>, at most
+    /// <paramref name="maxRows"/>: the candidates of the retention purge. A scan over session rows with $select only.
+    /// </summary>
+    public async Task<IReadOnlyList<EndedSession>> ListEndedBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {SessionPrefix} and RowKey lt {SessionPrefix[..^1] + "}"} and UpdatedAt lt {cutoff} and (Status eq {"Completed"} or Status eq {"Cancelled"})");
+        var result = new List<EndedSession>();
+        await foreach (var entity in table.QueryAsync(filter, ["TenantId", "TeamId", "SessionId", "CaseReference", "UpdatedAt"], Math.Min(maxRows, TableLimits.MaxPageSize), cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new EndedSession(new TeamScope(entity.GetString("TenantId")!, entity.GetString("TeamId")!), entity.GetString("SessionId")!, entity.GetString("CaseReference"), entity.GetDateTimeOffset("UpdatedAt")!.Value));
+            if (result.Count == maxRows)
+            {
+                break;
+            }
+        }
+
+        return result;
     }
 
     public async Task<IReadOnlyList<ContributionRecord>> GetContributionsAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)

@@ -24,7 +24,8 @@ public sealed class StorageTables
         ConversationReferences = prefix + "ConversationRefs";
         Deadlines = prefix + "Deadlines";
         Idempotency = prefix + "Idempotency";
-        AllNames = [Sessions, Agreements, Protocols, Consents, ConversationReferences, Deadlines, Idempotency];
+        DeletionLog = prefix + "DeletionLog";
+        AllNames = [Sessions, Agreements, Protocols, Consents, ConversationReferences, Deadlines, Idempotency, DeletionLog];
         foreach (var name in AllNames)
         {
             TableLimits.ValidateTableName(name);
@@ -46,6 +47,8 @@ public sealed class StorageTables
     public string Deadlines { get; }
 
     public string Idempotency { get; }
+
+    public string DeletionLog { get; }
 
     public IReadOnlyList<string> AllNames { get; }
 

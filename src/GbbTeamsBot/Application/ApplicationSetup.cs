@@ -1,3 +1,4 @@
+using GbbTeamsBot.Application.DataProtection;
 using GbbTeamsBot.Application.Deadlines;
 using GbbTeamsBot.Application.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,8 @@ public static class ApplicationSetup
         var section = configuration.GetSection(EngineOptions.SectionName);
         services.AddOptions<EngineOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>());
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<SessionStore>();
@@ -31,6 +34,9 @@ public static class ApplicationSetup
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<TeamQueries>();
         services.TryAddSingleton<AgreementStatusService>();
+        services.TryAddSingleton<CaseDataDeletion>();
+        services.TryAddSingleton<RetentionPurgeService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionPurgeService>());
         services.TryAddSingleton<DeadlineFirer>();
         services.TryAddSingleton<DeadlineScanner>();
         if (section.GetValue(nameof(EngineOptions.DeadlineScannerEnabled), true))

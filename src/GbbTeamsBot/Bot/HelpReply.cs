@@ -19,6 +19,7 @@ public static class HelpReply
         BotCommand.Teamsitzung,
         BotCommand.Vereinbarungen,
         BotCommand.Protokolle,
+        BotCommand.FallLoeschen,
     ];
 
     public static Activity Card(string? locale) => Card(UiLanguages.FromLocale(locale));

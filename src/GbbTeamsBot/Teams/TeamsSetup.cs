@@ -4,6 +4,7 @@ using GbbTeamsBot.BotFramework.Inbound;
 using GbbTeamsBot.Cards;
 using GbbTeamsBot.Teams.Agreements;
 using GbbTeamsBot.Teams.Commands;
+using GbbTeamsBot.Teams.DataProtection;
 using GbbTeamsBot.Teams.Meetings;
 using GbbTeamsBot.Teams.Notifications;
 using GbbTeamsBot.Teams.Sessions;
@@ -63,6 +64,9 @@ public static class TeamsSetup
         services.AddSingleton<IBotCommandRoute, AgreementsCommand>();
         services.AddSingleton<IBotCommandRoute, ProtocolsCommand>();
         services.AddSingleton<IBotCommandRoute, AgendaCommand>();
+        services.AddSingleton<IBotCommandRoute, DeleteCaseCommand>();
+        services.AddSingleton<ICardActionRoute, ConfirmCaseDeletionAction>();
+        services.AddSingleton<ICardActionRoute, CancelCaseDeletionAction>();
 
         services.AddDataProtection();
         services.AddSingleton<MeetingNoticeLink>();

@@ -84,6 +84,12 @@ internal static class SampleCards
         yield return ("OpenAgreementsCard.Build", "empty", OpenAgreementsCard.Build(new OpenAgreementsView("Sozialraum Nord", []), c));
         yield return ("ProtocolListCard.Build", "default", ProtocolListCard.Build(SampleViews.Protocols, c));
         yield return ("ProtocolListCard.Build", "empty", ProtocolListCard.Build(new ProtocolListView("Sozialraum Nord", []), c));
+        yield return ("CaseDeletionCard.Build", "preview", CaseDeletionCard.Build(new CaseDeletionView(CaseDeletionStage.Preview, "Ahorn-07", 2, 3, 4), c));
+        yield return ("CaseDeletionCard.Build", "refused", CaseDeletionCard.Build(new CaseDeletionView(CaseDeletionStage.Preview, "Ahorn-07", 1, 1, 0) { Refusal = "Zu diesem Fall ist noch eine Sitzung offen." }, c));
+        yield return ("CaseDeletionCard.Build", "changed", CaseDeletionCard.Build(new CaseDeletionView(CaseDeletionStage.Changed, "Ahorn-07", 3, 3, 4), c));
+        yield return ("CaseDeletionCard.Build", "nothing", CaseDeletionCard.Build(new CaseDeletionView(CaseDeletionStage.Preview, "Ahorn-07", 0, 0, 0), c));
+        yield return ("CaseDeletionCard.Build", "deleted", CaseDeletionCard.Build(new CaseDeletionView(CaseDeletionStage.Deleted, "Ahorn-07", 2, 3, 4), c));
+        yield return ("CaseDeletionCard.Build", "cancelled", CaseDeletionCard.Build(new CaseDeletionView(CaseDeletionStage.Cancelled, string.Empty, 0, 0, 0), c));
         foreach (var code in Enum.GetValues<MessageCode>())
         {
             yield return ("ActionResultCard.Build", code.ToString(), ActionResultCard.Build(new MessageView(code, "A", "B"), c));

@@ -1,0 +1,32 @@
+using GbbTeamsBot.Application.DataProtection;
+using GbbTeamsBot.BotFramework.Inbound;
+using GbbTeamsBot.BotFramework.Schema;
+using GbbTeamsBot.Cards;
+using GbbTeamsBot.Cards.Screens;
+using GbbTeamsBot.Cards.ViewModels;
+using GbbTeamsBot.Teams.Mapping;
+
+namespace GbbTeamsBot.Teams.DataProtection;
+
+/// <summary>Turns the application's deletion preview into the card, and answers card actions as invokes or replies.</summary>
+internal static class CaseDeletionScreens
+{
+    public static AdaptiveCard Preview(CaseDataPreview preview, CaseDeletionStage stage, ConversationContext who, CardContext context) =>
+        CaseDeletionCard.Build(
+            new CaseDeletionView(stage, preview.CaseReference, preview.Sessions, preview.Protocols, preview.Agreements)
+            {
+                Refusal = preview.Refusal?.Message.In(SessionViewMapper.Lang(who.Language)),
+            },
+            context);
+
+    /// <summary>The card as the invoke's answer; the Action.Submit fallback (a message) gets it as a reply too.</summary>
+    public static async Task<InvokeResponse> AnswerAsync(TurnContext turn, AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        if (!turn.Activity.IsInvoke)
+        {
+            await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
+        }
+
+        return InvokeResponse.Card(card.ToJson());
+    }
+}
