@@ -14,6 +14,7 @@ public enum BotCommand
     Teamsitzung,
     Vereinbarungen,
     Protokolle,
+    Einstellungen,
 }
 
 public static class BotCommandTexts

@@ -31,6 +31,9 @@ public static class CardVerbs
 
     public const string ViewShow = "gbb.view.show";
 
+    /// <summary>Saves the team's settings (language, time zone) from the settings card.</summary>
+    public const string SettingsSave = "gbb.settings.save";
+
     /// <summary>Verbs whose data carries sessionId and expectedVersion.</summary>
     public static IReadOnlySet<string> SessionVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -101,6 +104,10 @@ public static class CardDataKeys
     // Inputs of the consent step ("true"/"false").
     public const string Consent = "consent";
     public const string Release = "release";
+
+    // Team settings card.
+    public const string Language = "language";
+    public const string TimeZone = "timeZone";
 }
 
 /// <summary>Values of <see cref="CardDataKeys.View"/>.</summary>

@@ -38,6 +38,9 @@ public enum RejectionCode
     UnknownMethod,
     InvalidAgenda,
     InvalidSetup,
+    SettingsNotPermitted,
+    InvalidSetting,
+    CaseAlreadyRunning,
 }
 
 /// <summary>

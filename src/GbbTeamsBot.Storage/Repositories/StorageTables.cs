@@ -24,7 +24,8 @@ public sealed class StorageTables
         ConversationReferences = prefix + "ConversationRefs";
         Deadlines = prefix + "Deadlines";
         Idempotency = prefix + "Idempotency";
-        AllNames = [Sessions, Agreements, Protocols, Consents, ConversationReferences, Deadlines, Idempotency];
+        Settings = prefix + "Settings";
+        AllNames = [Sessions, Agreements, Protocols, Consents, ConversationReferences, Deadlines, Idempotency, Settings];
         foreach (var name in AllNames)
         {
             TableLimits.ValidateTableName(name);
@@ -46,6 +47,9 @@ public sealed class StorageTables
     public string Deadlines { get; }
 
     public string Idempotency { get; }
+
+    /// <summary>Team settings: one row per tenant and team (see <see cref="TeamSettingsRepository"/>).</summary>
+    public string Settings { get; }
 
     public IReadOnlyList<string> AllNames { get; }
 

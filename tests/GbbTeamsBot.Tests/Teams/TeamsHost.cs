@@ -71,7 +71,6 @@ public sealed class TeamsHost : IAsyncDisposable
             ["Storage:ConnectionString"] = storageConnectionString,
             ["Storage:TablePrefix"] = prefix,
             ["Engine:DeadlineScannerEnabled"] = "false",
-            ["Teams:LiveCardRefreshInterval"] = "00:10:00",
             ["Teams:PublicBaseUrl"] = "https://gbb.example.org/",
         };
         var logs = new ConcurrentQueue<string>();

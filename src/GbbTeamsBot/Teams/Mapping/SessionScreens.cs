@@ -21,6 +21,7 @@ public static class SessionScreens
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(context);
+        context = For(session, context);
         var now = context.Now;
         var state = session.State;
         if (state.Status == SessionStatus.Cancelled)
@@ -70,6 +71,21 @@ public static class SessionScreens
         }
 
         return LiveSessionCard.Build(SessionViewMapper.Live(session, viewerId, context.Language, now, notice), context);
+    }
+
+    /// <summary>
+    /// The context of a session's cards: the session's own language and time zone (fixed at setup from the team's
+    /// settings), whoever looks and whatever their client sends.
+    /// </summary>
+    public static CardContext For(SessionView session, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(context);
+        return context with
+        {
+            Language = session.State.Language == Language.English ? UiLanguage.English : UiLanguage.German,
+            TimeZoneId = session.State.TimeZoneId,
+        };
     }
 
     /// <summary>

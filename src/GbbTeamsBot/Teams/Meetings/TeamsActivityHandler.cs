@@ -17,12 +17,14 @@ public sealed partial class TeamsActivityHandler(
     ConversationPreferences preferences,
     SessionService sessions,
     TeamQueries queries,
+    TeamSettingsService settings,
     TimeProvider time,
     ILogger<TeamsActivityHandler> logger) : IActivityHandler
 {
     public async Task OnActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        await LoadTeamSettingsAsync(turn, cancellationToken);
         var who = ConversationContext.From(turn);
         preferences.Remember(who);
         if (MeetingEvents.ReadLifecycle(turn.Activity) is { Started: true })
@@ -34,12 +36,31 @@ public sealed partial class TeamsActivityHandler(
         await inner.OnActivityAsync(turn, cancellationToken);
     }
 
-    public Task<InvokeResponse> OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task<InvokeResponse> OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        await LoadTeamSettingsAsync(turn, cancellationToken);
         preferences.Remember(ConversationContext.From(turn));
-        return inner.OnInvokeAsync(turn, cancellationToken);
+        return await inner.OnInvokeAsync(turn, cancellationToken);
     }
+
+    /// <summary>Every turn speaks the team's language and shows its time zone (see <see cref="ConversationContext.From"/>).</summary>
+    private async Task LoadTeamSettingsAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var (tenant, team) = ConversationContext.ScopeOf(turn);
+        try
+        {
+            turn.Items[ConversationContext.TeamSettingsItem] = await settings.GetAsync(tenant, team, cancellationToken);
+        }
+        catch (Storage.Tables.TableStorageException ex)
+        {
+            // Storage trouble must not silence the bot: the defaults (German, Europe/Berlin) apply to this turn.
+            LogSettingsUnavailable(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Team settings could not be read; the defaults apply to this turn")]
+    private partial void LogSettingsUnavailable(Exception exception);
 
     public InvokeResponse OnInvokeTimedOut(Activity invoke) => inner.OnInvokeTimedOut(invoke);
 

@@ -58,7 +58,7 @@ public sealed partial class TeamsSessionNotifier(
     {
         var now = time.GetUtcNow();
         var end = session.TimeBudget(now).PlannedEnd ?? now;
-        return t.Format("Notify_SessionEndWarning", mention, Math.Max(0, (int)Math.Ceiling((end - now).TotalMinutes)), LocalTime(end, preferences.For(conversationId).TimeZoneId));
+        return t.Format("Notify_SessionEndWarning", mention, Math.Max(0, (int)Math.Ceiling((end - now).TotalMinutes)), LocalTime(end, session.State.TimeZoneId));
     }
 
     private async Task NotifyModeratorAsync(
@@ -75,7 +75,10 @@ public sealed partial class TeamsSessionNotifier(
             return;
         }
 
-        var (language, zone, meetingId) = preferences.For(conversationId, session.Address.SessionId);
+        // The session's own language and time zone, fixed at setup; the meeting id as last seen in the conversation.
+        var language = session.State.Language == Domain.Common.Language.English ? UiLanguage.English : UiLanguage.German;
+        var zone = session.State.TimeZoneId;
+        var meetingId = preferences.For(conversationId).MeetingId;
         var texts = TeamsTexts.For(language);
         var now = time.GetUtcNow();
         var phaseIndex = evt.PhaseIndex ?? Math.Max(0, session.State.CurrentPhaseIndex);

@@ -22,7 +22,6 @@ public sealed partial class SessionSetupFlow(
     SessionService sessions,
     ConversationMembers members,
     SharedCardUpdater sharedCards,
-    ConversationPreferences preferences,
     TimeProvider time,
     ILogger<SessionSetupFlow> logger)
 {
@@ -36,7 +35,6 @@ public sealed partial class SessionSetupFlow(
         var who = ConversationContext.From(turn);
         var roster = await members.GetAsync(turn, cancellationToken);
         var view = SetupView(method, roster, who.UserId) with { CasePseudonym = pseudonym };
-        preferences.RememberSessionLanguage(view.Draft.SessionId, who.Language);
         var card = SetupCard.Build(view, who.Cards(time.GetUtcNow()));
         await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
     }
@@ -106,6 +104,7 @@ public sealed partial class SessionSetupFlow(
         var create = new CreateSessionRequest(address.TenantId, address.TeamId, who.ConversationId, moderatorId, names[moderatorId], definition.Id)
         {
             SessionId = address.SessionId,
+            Settings = who.Settings,
             CaseReference = setup.CaseReference,
             PhasePlan = setup.PhasePlan,
             Participants = setup.Participants
@@ -130,11 +129,6 @@ public sealed partial class SessionSetupFlow(
         }
 
         LogCreated(session.Address.SessionId, definition.Id);
-        if (!preferences.KnowsSession(session.Address.SessionId))
-        {
-            // The setup card came from before a restart: the submitter's language decides.
-            preferences.RememberSessionLanguage(session.Address.SessionId, who.Language);
-        }
 
         // The setup card becomes the shared live card: everyone sees the session where it was set up.
         var cardActivityId = turn.Activity.ReplyToId;
