@@ -59,6 +59,9 @@ public static class CardDataKeys
 
     /// <summary>gbb.contribution.add: the <c>ContributionKind</c> name, e.g. "Resource".</summary>
     public const string Kind = "kind";
+
+    /// <summary>The phase (0-based) the card showed when an entry was typed.</summary>
+    public const string Phase = "phase";
     public const string AgreementId = "agreementId";
 
     // Inputs of the setup card.

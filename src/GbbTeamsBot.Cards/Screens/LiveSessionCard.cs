@@ -64,7 +64,7 @@ public static class LiveSessionCard
 
         if (view.Viewer.MayAdd is { } kind && !view.IsPaused)
         {
-            body.Add(ContributionParts.Input(t, kind, actions));
+            body.Add(ContributionParts.Input(t, kind, actions, view.CurrentPhaseIndex));
         }
 
         // This phase's entries (the newest); earlier phases' entries are in the Verlauf, everything in the views.

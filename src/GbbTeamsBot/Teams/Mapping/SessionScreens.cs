@@ -112,14 +112,34 @@ public static class SessionScreens
 
         items.Add(new TextBlock(isPrivacy ? texts["Privacy_Rephrase"] : texts["Outcome_NothingChanged"]) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Small });
 
+        // What the person typed stays on the card (as inputs), so a warning or refusal never costs them their text.
+        var typed = TypedTexts(retryData);
+        if (typed.Count > 0 && !isPrivacy)
+        {
+            items.Add(new TextBlock(texts["Outcome_YourText"]) { Size = TextSize.Small, Spacing = Spacing.Small });
+        }
+
+        foreach (var (key, value) in typed)
+        {
+            items.Add(new GbbTeamsBot.Cards.TextInput(key, texts["Outcome_Field_" + key])
+            {
+                Value = value,
+                IsMultiline = value.Length > 60,
+                Spacing = Spacing.Small,
+            });
+        }
+
         var actions = new List<GbbTeamsBot.Cards.CardAction>();
         if (isPrivacy)
         {
-            var data = (JsonObject)retryData!.DeepClone();
+            var verb = retryData![CardDataKeys.Verb]?.GetValue<string>() ?? CardVerbs.ContributionAdd;
+            var edited = (JsonObject)retryData.DeepClone();
+            edited[CardDataKeys.RequestId] = context.NewRequestId();
+            actions.Add(Execute(texts["Privacy_SaveEdited"], verb, edited, ActionStyle.Positive, withInputs: true));
+            var data = (JsonObject)retryData.DeepClone();
             data[CardDataKeys.RequestId] = context.NewRequestId();
             data[TeamsCardData.Confirmed] = "true";
-            var verb = data[CardDataKeys.Verb]?.GetValue<string>() ?? CardVerbs.ContributionAdd;
-            actions.Add(Execute(texts["Privacy_Confirm"], verb, data, ActionStyle.Positive));
+            actions.Add(Execute(texts["Privacy_Confirm"], verb, data, withInputs: true));
         }
 
         actions.Add(Execute(texts["Outcome_CurrentView"], CardVerbs.ViewShow, new JsonObject
@@ -153,13 +173,28 @@ public static class SessionScreens
         FallbackText = text,
     };
 
-    private static ExecuteAction Execute(string title, string verb, JsonObject data, ActionStyle style = ActionStyle.Default) =>
+    private static ExecuteAction Execute(string title, string verb, JsonObject data, ActionStyle style = ActionStyle.Default, bool withInputs = false) =>
         new(title, verb, data)
         {
             Style = style,
-            AssociatedInputs = AssociatedInputs.None,
-            Fallback = new SubmitAction(title, data) { Style = style, AssociatedInputs = AssociatedInputs.None },
+            AssociatedInputs = withInputs ? AssociatedInputs.Auto : AssociatedInputs.None,
+            Fallback = new SubmitAction(title, data) { Style = style, AssociatedInputs = withInputs ? AssociatedInputs.Auto : AssociatedInputs.None },
         };
+
+    /// <summary>The free texts of a refused action (entry text, agreement what/who), in card order.</summary>
+    private static List<(string Key, string Value)> TypedTexts(JsonObject? data)
+    {
+        var list = new List<(string, string)>();
+        foreach (var key in new[] { CardDataKeys.Text, CardDataKeys.What, CardDataKeys.Who })
+        {
+            if (data?[key] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
+            {
+                list.Add((key, text));
+            }
+        }
+
+        return list;
+    }
 
     private static CardTexts Texts(this CardContext context) => CardTexts.For(context.Language);
 }
