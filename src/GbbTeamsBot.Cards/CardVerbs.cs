@@ -25,6 +25,9 @@ public static class CardVerbs
     public const string AgreementRemove = "gbb.agreement.remove";
     public const string AgreementDone = "gbb.agreement.done";
 
+    /// <summary>Undo of "Erledigt" on the team's list: the agreement is open again.</summary>
+    public const string AgreementReopen = "gbb.agreement.reopen";
+
     public const string ProtocolConfirm = "gbb.protocol.confirm";
     public const string ProtocolShow = "gbb.protocol.show";
     public const string ProtocolRecordText = "gbb.protocol.recordText";

@@ -35,13 +35,11 @@ public static class SettingsCard
             ])
             {
                 Value = view.Language == UiLanguage.English ? "en" : "de",
-                IsRequired = true,
                 Style = ChoiceInputStyle.Expanded,
             });
             body.Add(new ChoiceSetInput(CardDataKeys.TimeZone, t["Settings_TimeZone"], view.TimeZones.Select(z => new Choice(z, z)).ToList())
             {
                 Value = view.TimeZoneId,
-                IsRequired = true,
             });
             body.Add(new ActionSet([actions.Execute(t["Settings_Save"], CardVerbs.SettingsSave, withInputs: true, style: ActionStyle.Positive)]));
         }

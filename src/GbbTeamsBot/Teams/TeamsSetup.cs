@@ -52,6 +52,7 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, AddAgreementAction>();
         services.AddSingleton<ICardActionRoute, RemoveAgreementAction>();
         services.AddSingleton<ICardActionRoute, MarkAgreementDoneAction>();
+        services.AddSingleton<ICardActionRoute, ReopenAgreementAction>();
         services.AddSingleton<ICardActionRoute, ConfirmProtocolAction>();
         services.AddSingleton<ICardActionRoute, ShowProtocolAction>();
         services.AddSingleton<ICardActionRoute, ShowRecordTextAction>();

@@ -22,6 +22,7 @@ public sealed partial class SessionSetupFlow(
     SessionService sessions,
     ConversationMembers members,
     SharedCardUpdater sharedCards,
+    TeamQueries queries,
     TimeProvider time,
     ILogger<SessionSetupFlow> logger)
 {
@@ -34,7 +35,7 @@ public sealed partial class SessionSetupFlow(
         ArgumentNullException.ThrowIfNull(turn);
         var who = ConversationContext.From(turn);
         var roster = await members.GetAsync(turn, cancellationToken);
-        var view = SetupView(method, roster, who.UserId) with { CasePseudonym = pseudonym };
+        var view = SetupView(method, roster, who.UserId) with { CasePseudonym = pseudonym, RunningHere = await RunningHereAsync(who, cancellationToken) };
         var card = SetupCard.Build(view, who.Cards(time.GetUtcNow()));
         await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
     }
@@ -50,7 +51,29 @@ public sealed partial class SessionSetupFlow(
             MinMinutes = (int)(definition?.Budget.MinTotal.TotalMinutes ?? 10),
             MaxMinutes = (int)(definition?.Budget.MaxTotal.TotalMinutes ?? 180),
             PlannedMinutes = (int?)definition?.DefaultTotal.TotalMinutes,
+            RequiredRoles = definition is null
+                ? []
+                : definition.Roles.Where(r => r.MinToStart > 0 && r.Role != ParticipantRole.Moderator).Select(r => CardVocabulary.Role(r.Role)).ToList(),
         };
+    }
+
+    /// <summary>The team's running sessions, for the setup card's "Hier läuft schon" hints.</summary>
+    private async Task<IReadOnlyList<RunningSessionHint>> RunningHereAsync(ConversationContext who, CancellationToken cancellationToken)
+    {
+        var hints = new List<RunningSessionHint>();
+        foreach (var status in new[] { SessionStatus.Running, SessionStatus.Paused })
+        {
+            foreach (var summary in await queries.ListSessionsAsync(who.TenantId, who.TeamKey, status, cancellationToken))
+            {
+                if (hints.Count < 5 && await sessions.GetAsync(new SessionAddress(who.TenantId, who.TeamKey, summary.SessionId), cancellationToken) is { } running
+                    && running.Method.Id != MethodIds.Teamsitzung)
+                {
+                    hints.Add(new RunningSessionHint(SessionViewMapper.Ref(running), CardVocabulary.Method(running.Method.Id), SessionViewMapper.Pseudonym(running)));
+                }
+            }
+        }
+
+        return hints;
     }
 
     /// <summary>The setup card was submitted: validate (domain rules), create (all or nothing), show the live card, start.</summary>
@@ -113,6 +136,14 @@ public sealed partial class SessionSetupFlow(
                 .ToList(),
         };
         var created = await sessions.CreateAsync(create, cancellationToken);
+        if (created.RunningSessionId is { } runningId
+            && await sessions.GetAsync(new SessionAddress(address.TenantId, address.TeamId, runningId), cancellationToken) is { } alreadyRunning)
+        {
+            // One running session per case: answer with the running one (nothing new was stored), ready to go on with.
+            LogCaseAlreadyRunning(runningId);
+            return SessionScreens.Render(alreadyRunning, null, who.UserId, context, new MessageView(MessageCode.CaseAlreadyRunning, SessionViewMapper.Pseudonym(alreadyRunning)));
+        }
+
         if (created.Session is not { } session)
         {
             var problem = created.Rejection?.Code switch
@@ -180,6 +211,9 @@ public sealed partial class SessionSetupFlow(
             _ => new MessageView(MessageCode.InvalidInput),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Setup refused: session {SessionId} of the same case is running")]
+    private partial void LogCaseAlreadyRunning(string sessionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Setup card submitted with {ErrorCount} problems; shown again")]
     private partial void LogSetupInvalid(int errorCount);
