@@ -214,7 +214,10 @@ public sealed class PlaygroundPage
     public async Task SelectCardChoiceAsync(ILocator card, string label, string optionTitle)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var dropdown = card.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true });
+        // A role the method needs carries " *" after its label.
+        var dropdown = card.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true })
+            .Or(card.GetByRole(AriaRole.Combobox, new() { Name = label + " *", Exact = true }))
+            .First;
         if (await dropdown.CountAsync() > 0)
         {
             await dropdown.ClickAsync();

@@ -61,15 +61,14 @@ public sealed partial class SessionSetupFlow(
     private async Task<IReadOnlyList<RunningSessionHint>> RunningHereAsync(ConversationContext who, CancellationToken cancellationToken)
     {
         var hints = new List<RunningSessionHint>();
-        foreach (var status in new[] { SessionStatus.Running, SessionStatus.Paused })
+        var live = (await queries.ListSessionsAsync(who.TenantId, who.TeamKey, cancellationToken: cancellationToken))
+            .Where(s => s.Status is nameof(SessionStatus.Running) or nameof(SessionStatus.Paused) && !string.IsNullOrEmpty(s.CaseReference))
+            .Take(5);
+        foreach (var summary in live)
         {
-            foreach (var summary in await queries.ListSessionsAsync(who.TenantId, who.TeamKey, status, cancellationToken))
+            if (await sessions.GetAsync(new SessionAddress(who.TenantId, who.TeamKey, summary.SessionId), cancellationToken) is { } running)
             {
-                if (hints.Count < 5 && await sessions.GetAsync(new SessionAddress(who.TenantId, who.TeamKey, summary.SessionId), cancellationToken) is { } running
-                    && running.Method.Id != MethodIds.Teamsitzung)
-                {
-                    hints.Add(new RunningSessionHint(SessionViewMapper.Ref(running), CardVocabulary.Method(running.Method.Id), SessionViewMapper.Pseudonym(running)));
-                }
+                hints.Add(new RunningSessionHint(SessionViewMapper.Ref(running), CardVocabulary.Method(running.Method.Id), SessionViewMapper.Pseudonym(running)));
             }
         }
 
