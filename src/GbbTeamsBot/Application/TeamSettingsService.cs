@@ -47,6 +47,10 @@ public sealed class TeamSettingsService(TeamSettingsRepository repository, Sessi
         return settings;
     }
 
+    /// <summary>Storage could not be read: use the defaults for this team until the cache time runs out.</summary>
+    public void RememberDefaults(string tenantId, string teamId) =>
+        _cache.TryAdd(new TeamScope(tenantId, teamId), (TeamSettings.Default, time.GetUtcNow()));
+
     /// <summary>Who the person is for the settings rule, as far as stored sessions tell.</summary>
     public async Task<TeamSettingsActor> ActorAsync(string tenantId, string teamId, string userId, bool isExternal, CancellationToken cancellationToken = default)
     {

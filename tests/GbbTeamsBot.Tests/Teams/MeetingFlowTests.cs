@@ -140,7 +140,7 @@ public sealed class MeetingFlowTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         await _kb.ActAsync(TeamsUser.Anna, await _kb.ViewAsync(TeamsUser.Anna, sessionId), CardVerbs.SessionFinish);
 
-        var post = (await _host.Connector.WaitForAsync(r => r.Method == "POST" && r.Body.Contains("Protokoll prüfen", StringComparison.Ordinal)))[^1].Json!;
+        var post = (await _host.Connector.WaitForAsync(r => r.Method == "POST" && r.Body.Contains("Die Sitzung ist beendet", StringComparison.Ordinal)))[^1].Json!;
         Assert.Contains("<at>Person 2</at>", post["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("29:b", post["entities"]![0]!["mentioned"]!["id"]!.GetValue<string>());
     }

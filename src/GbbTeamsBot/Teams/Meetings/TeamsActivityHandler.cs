@@ -44,17 +44,24 @@ public sealed partial class TeamsActivityHandler(
         return await inner.OnInvokeAsync(turn, cancellationToken);
     }
 
+    /// <summary>How long a turn waits for the team's settings before it goes on with the defaults.</summary>
+    private static readonly TimeSpan SettingsReadLimit = TimeSpan.FromSeconds(2);
+
     /// <summary>Every turn speaks the team's language and shows its time zone (see <see cref="ConversationContext.From"/>).</summary>
     private async Task LoadTeamSettingsAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var (tenant, team) = ConversationContext.ScopeOf(turn);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(SettingsReadLimit);
         try
         {
-            turn.Items[ConversationContext.TeamSettingsItem] = await settings.GetAsync(tenant, team, cancellationToken);
+            turn.Items[ConversationContext.TeamSettingsItem] = await settings.GetAsync(tenant, team, limit.Token);
         }
-        catch (Storage.Tables.TableStorageException ex)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
-            // Storage trouble must not silence the bot: the defaults (German, Europe/Berlin) apply to this turn.
+            // Storage trouble must not silence the bot (or slow every answer): the defaults (German, Europe/Berlin)
+            // apply to this turn, and for a short while to the team (TeamSettingsService remembers them).
+            settings.RememberDefaults(tenant, team);
             LogSettingsUnavailable(ex);
         }
     }
