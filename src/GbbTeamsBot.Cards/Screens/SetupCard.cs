@@ -32,7 +32,7 @@ public static class SetupCard
             var open = new CardActions(context, running.Session);
             body.Add(new Container([
                 new ColumnSet([
-                    new Column([new TextBlock(t.Format("Setup_RunningHere", t.Name(running.Method), CardParts.Clip(running.CasePseudonym, 40))) { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Stretch, VerticalContentAlignment = VerticalAlignment.Center },
+                    new Column([new TextBlock(t.Format("Setup_RunningHere", CardParts.Clip(running.CasePseudonym, 40))) { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Stretch, VerticalContentAlignment = VerticalAlignment.Center },
                     new Column([new ActionSet([open.Execute(t["Setup_OpenRunning"], CardVerbs.ViewShow, new System.Text.Json.Nodes.JsonObject { [CardDataKeys.View] = CardViews.Live })])]) { Width = ColumnWidth.Auto },
                 ]),
             ]) { Style = ContainerStyle.Accent, Spacing = Spacing.Small });

@@ -39,4 +39,4 @@ public sealed record SetupView(SessionRef Draft, IReadOnlyList<MemberView> Membe
 }
 
 /// <summary>A running session the setup card points to, with a button that opens it.</summary>
-public sealed record RunningSessionHint(SessionRef Session, MethodKind Method, string CasePseudonym);
+public sealed record RunningSessionHint(SessionRef Session, string CasePseudonym);

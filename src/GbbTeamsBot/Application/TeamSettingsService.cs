@@ -47,9 +47,17 @@ public sealed class TeamSettingsService(TeamSettingsRepository repository, Sessi
         return settings;
     }
 
-    /// <summary>Storage could not be read: use the defaults for this team until the cache time runs out.</summary>
-    public void RememberDefaults(string tenantId, string teamId) =>
-        _cache.TryAdd(new TeamScope(tenantId, teamId), (TeamSettings.Default, time.GetUtcNow()));
+    /// <summary>
+    /// Storage could not be read in time: the settings last read here (even if older than the cache time), else the
+    /// defaults, which are then kept until the cache time runs out so the next turns do not wait again.
+    /// </summary>
+    public TeamSettings Fallback(string tenantId, string teamId)
+    {
+        var scope = new TeamScope(tenantId, teamId);
+        return _cache.TryGetValue(scope, out var known)
+            ? known.Settings
+            : _cache.GetOrAdd(scope, (TeamSettings.Default, time.GetUtcNow())).Settings;
+    }
 
     /// <summary>Who the person is for the settings rule, as far as stored sessions tell.</summary>
     public async Task<TeamSettingsActor> ActorAsync(string tenantId, string teamId, string userId, bool isExternal, CancellationToken cancellationToken = default)

@@ -121,7 +121,7 @@ public sealed class MeetingFlowTests(AzuriteFixture azurite) : IClassFixture<Azu
         _host.Connector.Clear();
         await _host.PostAsync(Activities.Message(_host, TeamsUser.Carla, Place.Channel, "kb"));
         var setup = await _kb.WaitForCardReplyAsync();
-        Assert.Contains("Hier läuft schon: Kollegiale Beratung – Fall Ahorn-07", CardJson.Text(setup), StringComparison.Ordinal);
+        Assert.Contains("Hier läuft schon eine Sitzung: Fall Ahorn-07", CardJson.Text(setup), StringComparison.Ordinal);
         Assert.Equal(first, CardJson.RequireData(setup, CardVerbs.ViewShow)["sessionId"]!.GetValue<string>());
 
         var (second, answer) = await _kb.StartAsync(Place.Channel, "Ahorn-07");

@@ -44,8 +44,12 @@ public sealed partial class TeamsActivityHandler(
         return await inner.OnInvokeAsync(turn, cancellationToken);
     }
 
-    /// <summary>How long a turn waits for the team's settings before it goes on with the defaults.</summary>
-    private static readonly TimeSpan SettingsReadLimit = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long a turn waits for the team's settings before it goes on with the defaults (a point read, cached per
+    /// instance; card actions must be answered within the invoke budget). Creating a session reads them again without
+    /// this limit (<see cref="Sessions.SessionSetupFlow"/>), so a new session never gets the defaults by accident.
+    /// </summary>
+    private static readonly TimeSpan SettingsReadLimit = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Every turn speaks the team's language and shows its time zone (see <see cref="ConversationContext.From"/>).</summary>
     private async Task LoadTeamSettingsAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -59,9 +63,9 @@ public sealed partial class TeamsActivityHandler(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
-            // Storage trouble must not silence the bot (or slow every answer): the defaults (German, Europe/Berlin)
-            // apply to this turn, and for a short while to the team (TeamSettingsService remembers them).
-            settings.RememberDefaults(tenant, team);
+            // Storage trouble must not silence the bot (or slow every answer): the settings last seen here, else the
+            // defaults (German, Europe/Berlin), apply to this turn.
+            turn.Items[ConversationContext.TeamSettingsItem] = settings.Fallback(tenant, team);
             LogSettingsUnavailable(ex);
         }
     }

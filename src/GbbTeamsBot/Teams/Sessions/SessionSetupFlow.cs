@@ -23,6 +23,7 @@ public sealed partial class SessionSetupFlow(
     ConversationMembers members,
     SharedCardUpdater sharedCards,
     TeamQueries queries,
+    TeamSettingsService teamSettings,
     TimeProvider time,
     ILogger<SessionSetupFlow> logger)
 {
@@ -61,17 +62,11 @@ public sealed partial class SessionSetupFlow(
     private async Task<IReadOnlyList<RunningSessionHint>> RunningHereAsync(ConversationContext who, CancellationToken cancellationToken)
     {
         var hints = new List<RunningSessionHint>();
-        var live = (await queries.ListSessionsAsync(who.TenantId, who.TeamKey, cancellationToken: cancellationToken))
+        // The session list only (no session reads), so the setup card comes at once even in a busy team.
+        hints.AddRange((await queries.ListSessionsAsync(who.TenantId, who.TeamKey, cancellationToken: cancellationToken))
             .Where(s => s.Status is nameof(SessionStatus.Running) or nameof(SessionStatus.Paused) && !string.IsNullOrEmpty(s.CaseReference))
-            .Take(5);
-        foreach (var summary in live)
-        {
-            if (await sessions.GetAsync(new SessionAddress(who.TenantId, who.TeamKey, summary.SessionId), cancellationToken) is { } running)
-            {
-                hints.Add(new RunningSessionHint(SessionViewMapper.Ref(running), CardVocabulary.Method(running.Method.Id), SessionViewMapper.Pseudonym(running)));
-            }
-        }
-
+            .Take(5)
+            .Select(s => new RunningSessionHint(new SessionRef(s.SessionId, (int)s.Version), s.CaseReference!)));
         return hints;
     }
 
@@ -126,7 +121,7 @@ public sealed partial class SessionSetupFlow(
         var create = new CreateSessionRequest(address.TenantId, address.TeamId, who.ConversationId, moderatorId, names[moderatorId], definition.Id)
         {
             SessionId = address.SessionId,
-            Settings = who.Settings,
+            Settings = await teamSettings.GetAsync(address.TenantId, address.TeamId, cancellationToken),
             CaseReference = setup.CaseReference,
             PhasePlan = setup.PhasePlan,
             Participants = setup.Participants
