@@ -15,6 +15,7 @@ public enum BotCommand
     Vereinbarungen,
     Protokolle,
     FallLoeschen,
+    Einstellungen,
 }
 
 public static class BotCommandTexts

@@ -25,6 +25,9 @@ public static class CardVerbs
     public const string AgreementRemove = "gbb.agreement.remove";
     public const string AgreementDone = "gbb.agreement.done";
 
+    /// <summary>Undo of "Erledigt" on the team's list: the agreement is open again.</summary>
+    public const string AgreementReopen = "gbb.agreement.reopen";
+
     public const string ProtocolConfirm = "gbb.protocol.confirm";
     public const string ProtocolShow = "gbb.protocol.show";
     public const string ProtocolRecordText = "gbb.protocol.recordText";
@@ -33,6 +36,8 @@ public static class CardVerbs
 
     public const string CaseDelete = "gbb.case.delete";
     public const string CaseDeleteCancel = "gbb.case.deleteCancel";
+    /// <summary>Saves the team's settings (language, time zone) from the settings card.</summary>
+    public const string SettingsSave = "gbb.settings.save";
 
     /// <summary>Verbs whose data carries sessionId and expectedVersion.</summary>
     public static IReadOnlySet<string> SessionVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -59,6 +64,9 @@ public static class CardDataKeys
 
     /// <summary>gbb.contribution.add: the <c>ContributionKind</c> name, e.g. "Resource".</summary>
     public const string Kind = "kind";
+
+    /// <summary>The phase (0-based) the card showed when an entry was typed.</summary>
+    public const string Phase = "phase";
     public const string AgreementId = "agreementId";
 
     /// <summary>The sessions counted on a deletion preview: a different count at confirmation means the data changed.</summary>
@@ -107,6 +115,10 @@ public static class CardDataKeys
     // Inputs of the consent step ("true"/"false").
     public const string Consent = "consent";
     public const string Release = "release";
+
+    // Team settings card.
+    public const string Language = "language";
+    public const string TimeZone = "timeZone";
 }
 
 /// <summary>Values of <see cref="CardDataKeys.View"/>.</summary>

@@ -40,6 +40,7 @@ public static class StorageSetup
         services.TryAddSingleton<ConversationReferenceRepository>();
         services.TryAddSingleton<DeadlineIndexRepository>();
         services.TryAddSingleton<IdempotencyRepository>();
+        services.TryAddSingleton<TeamSettingsRepository>();
         services.TryAddSingleton<StorageRetention>();
         services.TryAddSingleton<DeletionLogRepository>();
         services.AddHostedService<StorageInitializer>();

@@ -162,12 +162,60 @@ public sealed class LiveSessionCardTests
     [InlineData(UiLanguage.English, "Europe/Berlin", "ends at 10:42", "7 min left")]
     [InlineData(UiLanguage.German, "America/New_York", "endet um 05:42", "noch 7 Min.")]
     [InlineData(UiLanguage.German, "No/Such_Zone", "endet um 10:42", "noch 7 Min.")]
-    public void Phase_end_is_shown_in_the_viewers_time_zone(UiLanguage language, string zone, string endsAt, string remaining)
+    public void Phase_end_is_shown_as_a_clock_time_in_the_sessions_time_zone_without_a_countdown(UiLanguage language, string zone, string endsAt, string countdown)
     {
         var text = CardJson.AllText(LiveSessionCard.Build(SampleViews.Live(SampleViews.Moderator), Context(language, zone)));
 
         Assert.Contains(endsAt, text, StringComparison.Ordinal);
-        Assert.Contains(remaining, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(countdown, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_card_is_the_same_a_few_minutes_later_so_time_alone_gives_no_reason_to_re_render_it()
+    {
+        var view = SampleViews.Live(SampleViews.Moderator);
+        var ids = 0;
+        var early = Context() with { NewRequestId = () => "r" + ids++ };
+        var first = LiveSessionCard.Build(view, early).ToJsonString();
+        ids = 0;
+        var later = LiveSessionCard.Build(view, early with { Now = early.Now.AddMinutes(3) }).ToJsonString();
+
+        Assert.Equal(first, later);
+    }
+
+    [Fact]
+    public void Moderator_controls_come_right_after_the_phase_and_the_timeline_is_collapsed_into_the_Verlauf()
+    {
+        var card = LiveSessionCard.Build(SampleViews.Live(SampleViews.Moderator), Context()).ToJson();
+        var body = card["body"]!.AsArray();
+        var controlsAt = body.Select((e, i) => (e, i)).First(x => CardJson.Descendants(x.e).Any(d => (string?)d["verb"] == CardVerbs.SessionNext)).i;
+
+        Assert.True(controlsAt <= 3, $"controls are element {controlsAt} of the body");
+        var history = CardJson.Descendants(card).Single(e => (string?)e["id"] == LiveSessionCard.HistoryId);
+        Assert.False((bool)history["isVisible"]!);
+        Assert.Contains(CardJson.Descendants(history), e => ((string?)e["text"])?.Contains("Falleingabe", StringComparison.Ordinal) == true);
+        Assert.Contains(CardJson.Descendants(card), e => (string?)e["type"] == "Action.ToggleVisibility" && (string?)e["title"] == "Verlauf");
+    }
+
+    [Fact]
+    public void Beenden_asks_once_inline_before_the_session_is_finished()
+    {
+        var card = LiveSessionCard.Build(SampleViews.Live(SampleViews.Moderator), Context()).ToJson();
+
+        var finishButton = CardJson.Descendants(card).Single(e => (string?)e["title"] == "Beenden");
+        Assert.Equal("Action.ToggleVisibility", (string?)finishButton["type"]);
+        var confirm = CardJson.Descendants(card).Single(e => (string?)e["id"] == LiveSessionCard.FinishConfirmId);
+        Assert.False((bool)confirm["isVisible"]!);
+        Assert.Contains(CardJson.Descendants(confirm), e => (string?)e["verb"] == CardVerbs.SessionFinish);
+        Assert.Single(CardJson.Descendants(card), e => (string?)e["verb"] == CardVerbs.SessionFinish && (string?)e["type"] == "Action.Execute");
+    }
+
+    [Fact]
+    public void Moderator_sees_who_must_confirm_the_protocol()
+    {
+        var view = SampleViews.Live(SampleViews.Moderator) with { ProtocolConfirmers = ["Cem Yilmaz"] };
+
+        Assert.Contains("Bestätigt das Protokoll: Cem Yilmaz", CardJson.AllText(LiveSessionCard.Build(view, Context())), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,11 +229,11 @@ public sealed class LiveSessionCardTests
     }
 
     [Fact]
-    public void Overdue_phase_says_how_far_over_time_it_is()
+    public void Overdue_phase_says_since_when_it_is_over_time()
     {
-        var view = SampleViews.Live(SampleViews.Moderator) with { PhaseEndsAt = SampleViews.Now.AddMinutes(-3) };
+        var view = SampleViews.Live(SampleViews.Moderator) with { PhaseEndsAt = SampleViews.Now.AddMinutes(-3), PhaseOverdue = true };
 
-        Assert.Contains("3 Min. über der Zeit", CardJson.AllText(LiveSessionCard.Build(view, Context())), StringComparison.Ordinal);
+        Assert.Contains("über der Zeit (Ende war 10:32)", CardJson.AllText(LiveSessionCard.Build(view, Context())), StringComparison.Ordinal);
     }
 
     [Fact]

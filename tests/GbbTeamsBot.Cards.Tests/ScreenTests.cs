@@ -11,6 +11,25 @@ public sealed class ScreenTests
     private static readonly CardContext English = German with { Language = UiLanguage.English };
 
     [Fact]
+    public void Ampeltorte_gives_each_life_domain_its_own_line_above_its_three_equal_segments()
+    {
+        var card = AmpeltorteCard.Build(new AmpeltorteView(SampleViews.Session, "A-17", SampleViews.Contributions.Where(x => x.Kind == ContributionKind.Ampeltorte).ToArray()), German).ToJson();
+        var body = card["body"]!.AsArray();
+        var t = CardTexts.German;
+
+        foreach (var domain in Enum.GetValues<LifeDomain>())
+        {
+            var name = t[$"Domain_{domain}"];
+            // The domain name is a full-width line of its own (never squeezed into a narrow column, where "Beschäftigung" broke).
+            var at = body.Select((e, i) => (e, i)).Single(x => (string?)x.e!["type"] == "TextBlock" && (string?)x.e["text"] == name).i;
+            var segments = body[at + 1]!;
+            Assert.Equal("ColumnSet", (string?)segments["type"]);
+            Assert.Equal(3, segments["columns"]!.AsArray().Count);
+            Assert.DoesNotContain(CardJson.Descendants(segments), e => (string?)e["text"] == name);
+        }
+    }
+
+    [Fact]
     public void Setup_offers_all_methods_members_as_role_choices_and_shows_errors()
     {
         var card = SetupCard.Build(SampleViews.Setup, German);
@@ -94,7 +113,8 @@ public sealed class ScreenTests
         Assert.Contains("Datum: 12.03.2026, 09:55–10:35", text, StringComparison.Ordinal);
         Assert.Contains("- Bewerbungsunterlagen aktualisieren – erledigt", text, StringComparison.Ordinal);
         Assert.Contains("- Probetag im Bioladen um die Ecke", text, StringComparison.Ordinal);
-        Assert.Contains("- Probetag im Bioladen anfragen – Person (Person), bis 20.03.2026", text, StringComparison.Ordinal);
+        Assert.Contains("- Probetag im Bioladen anfragen – Person, bis 20.03.2026", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Person (Person)", text, StringComparison.Ordinal);
         Assert.Contains("koordinierende Ansprechperson", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Schwester fragen", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Familienzentrum?", text, StringComparison.Ordinal);
@@ -110,8 +130,10 @@ public sealed class ScreenTests
 
         var value = (string?)CardJson.Input(card, "recordText")["value"];
         Assert.Equal(RecordText.Compose(SampleViews.Protocol, English), value);
-        Assert.Contains("Agreements (who does what by when):", value, StringComparison.Ordinal);
-        Assert.Contains("by 20 Mar 2026", value, StringComparison.Ordinal);
+        // The record is for the German case file: German even on an English card.
+        Assert.Contains("Vereinbarungen (wer macht was bis wann):", value, StringComparison.Ordinal);
+        Assert.Contains("bis 20.03.2026", value, StringComparison.Ordinal);
+        Assert.DoesNotContain("traffic-light", value, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,13 +72,17 @@ internal static class Launcher
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Console.WriteLine("Starting the GbbTeamsBot local stack (Azurite, bot, Agents Playground) ...");
+        Console.WriteLine("Steps: npm tools (npm ci, only when node_modules is missing), bot build, then Azurite, the bot and the Playground. A progress line follows every 10 s.");
+        var progress = new StartupProgress(TimeProvider.System, "npm tools", "bot build", "services");
+        using var reporting = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        var report = progress.ReportAsync(Console.WriteLine, TimeSpan.FromSeconds(10), reporting.Token);
         using var prepare = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
         try
         {
             // npm ci waits on the disk and the registry, the build on the CPU: on a fresh clone, doing both at once
             // saves most of the first start. If one fails, the other is cancelled.
-            var install = NodeTools.EnsureInstalledAsync(Console.WriteLine, prepare.Token);
-            var build = HostBuild.BuildAsync(Console.WriteLine, prepare.Token);
+            var install = progress.StepAsync("npm tools", () => NodeTools.EnsureInstalledAsync(Console.WriteLine, prepare.Token));
+            var build = progress.StepAsync("bot build", () => HostBuild.BuildAsync(Console.WriteLine, prepare.Token));
             _ = install.ContinueWith(_ => prepare.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             _ = build.ContinueWith(_ => prepare.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             await WhenAllOrFirstFault(install, build);
@@ -89,9 +93,11 @@ internal static class Launcher
         }
         catch (InvalidOperationException ex)
         {
+            await reporting.CancelAsync();
             return Fail(ex.Message);
         }
 
+        Console.WriteLine($"Prepared after {clock.Elapsed.TotalSeconds:0.0} s; starting Azurite, the bot and the Playground ...");
         var options = new LocalStackOptions
         {
             AzuritePort = AzuritePort,
@@ -107,7 +113,7 @@ internal static class Launcher
         LocalStack stack;
         try
         {
-            stack = await LocalStack.StartAsync(options, stop.Token);
+            stack = await progress.StepAsync("services", () => LocalStack.StartAsync(options, stop.Token));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -119,6 +125,8 @@ internal static class Launcher
             return Fail(ex.Message, exitCode: ex is PortInUseException ? 2 : 1);
         }
 
+        await reporting.CancelAsync();
+        await report;
         PrintSummary(stack);
         Console.WriteLine($"Ready after {clock.Elapsed.TotalSeconds:0.0} s (host build {buildTime.TotalSeconds:0.0} s, start {(clock.Elapsed - buildTime).TotalSeconds:0.0} s).");
         var exitCode = 0;

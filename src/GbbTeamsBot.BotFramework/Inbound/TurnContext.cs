@@ -20,6 +20,9 @@ public sealed class TurnContext
 
     public IConnectorClient Connector { get; }
 
+    /// <summary>What the application learned about this turn before its handlers run (e.g. the team's settings).</summary>
+    public IDictionary<string, object> Items { get; } = new Dictionary<string, object>(StringComparer.Ordinal);
+
     /// <summary>Message text without &lt;at&gt; mentions, trimmed.</summary>
     public string TextWithoutMentions => MentionText.Strip(Activity.Text);
 

@@ -35,12 +35,10 @@ public static class AgendaCard
             };
             if (running && view.ItemEndsAt is { } itemEnds)
             {
-                var remaining = (int)Math.Ceiling((itemEnds - context.Now).TotalMinutes);
-                details.Add(new TextBlock(t.Format("Live_EndsAt", context.FormatTime(itemEnds)) + " · "
-                    + (remaining >= 0 ? t.Format("Live_Remaining", remaining) : t.Format("Live_Overdue", -remaining)))
+                // The end time only: the card is re-rendered when something happens, not by a clock.
+                details.Add(new TextBlock(t.Format("Live_EndsAt", context.FormatTime(itemEnds)))
                 {
                     Weight = TextWeight.Bolder,
-                    Color = remaining < 0 ? TextColor.Attention : TextColor.Default,
                     Spacing = Spacing.None,
                 });
             }

@@ -4,8 +4,9 @@ using GbbTeamsBot.Cards.ViewModels;
 namespace GbbTeamsBot.Cards.Screens;
 
 /// <summary>
-/// Ampeltorte: the five life domains as rows, green / yellow / red as equally wide coloured columns -
-/// equal on purpose, so red does not dominate.
+/// Ampeltorte: one row per life domain, the domain's name on its own line (German words such as
+/// "Beschäftigung" never break), then its three segments green / yellow / red side by side as equally wide coloured
+/// columns - equal on purpose, so red does not dominate - each holding its entries as wrapping text.
 /// </summary>
 public static class AmpeltorteCard
 {
@@ -26,28 +27,15 @@ public static class AmpeltorteCard
         {
             CardParts.Header(t["Ampeltorte_Title"], t.Format("Common_CaseLine", view.CasePseudonym)),
             new TextBlock(t["Ampeltorte_Intro"]) { Spacing = Spacing.Small },
-            new ColumnSet([
-                new Column([]) { Width = ColumnWidth.Weighted(1) },
-                .. Lights.Select(light => new Column([
-                    new TextBlock(t.Name(light)) { Weight = TextWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Center },
-                ])
-                {
-                    Width = ColumnWidth.Weighted(1),
-                    Style = ContributionParts.LightStyle(light),
-                }),
-            ]) { Spacing = Spacing.Medium },
         };
 
         var perCell = Math.Max(2, limits.Items / 15);
         foreach (var domain in Enum.GetValues<LifeDomain>())
         {
-            body.Add(new ColumnSet([
-                new Column([new TextBlock(t.Name(domain)) { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Weighted(1), VerticalContentAlignment = VerticalAlignment.Center },
-                .. Lights.Select(light => Cell(t, view.Entries.Where(e => e.Domain == domain && e.Light == light).ToArray(), light, perCell, limits.TextChars)),
-            ])
+            body.Add(new TextBlock(t.Name(domain)) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true });
+            body.Add(new ColumnSet([.. Lights.Select(light => Cell(t, view.Entries.Where(e => e.Domain == domain && e.Light == light).ToArray(), light, perCell, limits.TextChars))])
             {
                 Spacing = Spacing.Small,
-                Separator = true,
             });
         }
 
@@ -59,11 +47,16 @@ public static class AmpeltorteCard
         };
     }
 
+    /// <summary>One segment: its colour's name as a small heading (so the colour is not the only cue) and its entries.</summary>
     private static Column Cell(CardTexts t, IReadOnlyList<ContributionView> entries, TrafficLight light, int maxItems, int maxChars)
     {
-        var items = entries.Count == 0
-            ? [new TextBlock("–") { IsSubtle = true, HorizontalAlignment = HorizontalAlignment.Center }]
-            : entries.Take(maxItems).Select(e => (CardElement)(CardParts.Plain(CardParts.Clip(e.Text, maxChars), TextSize.Small) with { Spacing = Spacing.Small })).ToList();
+        var items = new List<CardElement> { new TextBlock(t.Name(light)) { Size = TextSize.Small, IsSubtle = true } };
+        if (entries.Count == 0)
+        {
+            items.Add(new TextBlock("–") { IsSubtle = true, Spacing = Spacing.None });
+        }
+
+        items.AddRange(entries.Take(maxItems).Select(e => (CardElement)(CardParts.Plain(CardParts.Clip(e.Text, maxChars), TextSize.Small) with { Spacing = Spacing.Small })));
         if (entries.Count > maxItems)
         {
             items.Add(CardParts.Hint(t.Format("Common_MoreEntries", entries.Count - maxItems)));

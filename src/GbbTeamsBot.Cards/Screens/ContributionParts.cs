@@ -99,7 +99,8 @@ internal static class ContributionParts
     };
 
     /// <summary>The input form for one contribution kind, with its "add" button.</summary>
-    public static Container Input(CardTexts t, ContributionKind kind, CardActions actions)
+    /// <param name="phaseIndex">The phase the card shows; sent along so an entry that arrives after the phase moved on can still be stored there.</param>
+    public static Container Input(CardTexts t, ContributionKind kind, CardActions actions, int? phaseIndex = null)
     {
         var items = new List<CardElement>
         {
@@ -168,7 +169,9 @@ internal static class ContributionParts
             actions.Execute(
                 t["Input_Add"],
                 CardVerbs.ContributionAdd,
-                new JsonObject { [CardDataKeys.Kind] = kind.ToString() },
+                phaseIndex is { } phase
+                    ? new JsonObject { [CardDataKeys.Kind] = kind.ToString(), [CardDataKeys.Phase] = phase }
+                    : new JsonObject { [CardDataKeys.Kind] = kind.ToString() },
                 withInputs: true,
                 style: ActionStyle.Positive),
         ]));

@@ -49,10 +49,19 @@ public static class HelpCard
         Spacing = Spacing.Medium,
     };
 
+    /// <summary>
+    /// The command word is a button that sends the command as if typed (Teams' imBack), so what looks clickable is.
+    /// "hilfe" itself is plain text: it would only show this card again.
+    /// </summary>
     private static ColumnSet CommandRow(BotCommand command, UiLanguage language) => new([
-        new Column([new TextBlock(command.Word(language)) { Weight = TextWeight.Bolder, Color = TextColor.Accent }])
+        new Column([command == BotCommand.Help
+            ? new TextBlock(command.Word(language)) { Weight = TextWeight.Bolder }
+            : new ActionSet([new SubmitAction(command.Word(language), new System.Text.Json.Nodes.JsonObject
+            {
+                ["msteams"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "imBack", ["value"] = command.Word(language) },
+            })]) { Spacing = Spacing.None }])
         {
-            Width = ColumnWidth.Pixels(140),
+            Width = ColumnWidth.Pixels(160),
         },
         new Column([new TextBlock(command.Description(language))]) { Width = ColumnWidth.Stretch },
     ])

@@ -32,6 +32,17 @@ public static class OpenAgreementsCard
                 : t.Format("OpenAgreements_Summary", ordered.Length, overdue)) { Spacing = Spacing.Small },
         };
 
+        if (view.JustDone is { } done)
+        {
+            var undo = new CardActions(context, done.Session);
+            body.Add(new Container([
+                new ColumnSet([
+                    new Column([new TextBlock("✓ " + t.Format("OpenAgreements_JustDone", CardParts.Clip(done.Agreement.What, 120)))]) { Width = ColumnWidth.Stretch, VerticalContentAlignment = VerticalAlignment.Center },
+                    new Column([new ActionSet([undo.Execute(t["OpenAgreements_Undo"], CardVerbs.AgreementReopen, new JsonObject { [CardDataKeys.AgreementId] = done.Agreement.AgreementId })])]) { Width = ColumnWidth.Auto },
+                ]),
+            ]) { Style = ContainerStyle.Good, Spacing = Spacing.Small });
+        }
+
         foreach (var item in ordered.Take(maxItems))
         {
             var actions = new CardActions(context, item.Session);

@@ -4,13 +4,28 @@ using GbbTeamsBot.Cards.ViewModels;
 namespace GbbTeamsBot.Cards.Screens;
 
 /// <summary>
-/// The running session for one viewer: current phase with guidance and clock, timeline, contributions so far,
-/// the input the viewer's role may use, and - for the moderator only - the controls.
+/// The running session for one viewer, built to fit one laptop screen: the current phase with its guidance and end
+/// time, the moderator's controls right below it, the viewer's input, this phase's entries, then the links to the
+/// views and a collapsed "Verlauf" (timeline planned vs. actual and the entries of earlier phases).
+/// The card shows no running "noch N Min." and depends on the session's state only (not on the viewer's clock), so
+/// it is re-rendered when something happens (an entry, a phase change, a deadline), never because time passed: a
+/// re-render throws away what people are typing.
 /// </summary>
 public static class LiveSessionCard
 {
     /// <summary>Minutes the "+2 Min." button adds.</summary>
     public const int ExtendMinutes = 2;
+
+    /// <summary>Element ids of the collapsible parts.</summary>
+    public const string HistoryId = "history";
+
+    public const string FinishConfirmId = "finishConfirm";
+
+    /// <summary>Entries of the current phase the live card shows at most (the newest); the views list everything.</summary>
+    public const int MaxLiveEntries = 8;
+
+    /// <summary>Entries of earlier phases the "Verlauf" shows at most (the newest).</summary>
+    public const int MaxHistoryEntries = 20;
 
     public static AdaptiveCard Build(LiveSessionView view, CardContext context)
     {
@@ -23,9 +38,6 @@ public static class LiveSessionCard
 
         return CardParts.Fit(limits => Build(view, context, limits));
     }
-
-    /// <summary>Entries per list (contributions, agreements) the live card shows at most; the newest contributions.</summary>
-    public const int MaxLiveEntries = 20;
 
     private static AdaptiveCard Build(LiveSessionView view, CardContext context, DisplayLimits limits)
     {
@@ -43,17 +55,27 @@ public static class LiveSessionCard
         }
 
         body.Add(PhaseBlock(view, phase, context));
-        body.Add(RoleLine(view, t));
-        body.Add(CardParts.SectionTitle(t["Live_Timeline"]));
-        body.AddRange(Timeline(view, t));
-
-        // The live card shows the newest entries only, so it stays small however long the session runs (every click
-        // answers with it); the views (Ressourcenkarte, Ideen, Vereinbarungen, ...) list everything.
-        var live = limits with { Items = Math.Min(limits.Items, MaxLiveEntries) };
-        if (view.Contributions.Count > 0)
+        if (view.Viewer.IsModerator)
         {
-            body.Add(CardParts.SectionTitle(t["Live_Contributions"]));
-            body.AddRange(ContributionParts.Grouped(t, view.Contributions, live));
+            body.AddRange(ModeratorControls(view, t, actions));
+        }
+
+        body.Add(RoleLine(view, t));
+
+        if (view.Viewer.MayAdd is { } kind && !view.IsPaused)
+        {
+            body.Add(ContributionParts.Input(t, kind, actions, view.CurrentPhaseIndex));
+        }
+
+        // This phase's entries (the newest); earlier phases' entries are in the Verlauf, everything in the views.
+        var live = limits with { Items = Math.Min(limits.Items, MaxLiveEntries) };
+        var entries = view.Contributions.Where(c => c.Kind != ContributionKind.FocusQuestion).ToList();
+        var current = entries.Where(c => c.PhaseIndex is null || c.PhaseIndex == view.CurrentPhaseIndex).ToList();
+        var earlier = entries.Where(c => c.PhaseIndex is { } i && i != view.CurrentPhaseIndex).ToList();
+        if (current.Count > 0)
+        {
+            body.Add(CardParts.SectionTitle(t["Live_ThisPhase"]));
+            body.AddRange(ContributionParts.Grouped(t, current, live));
         }
 
         if (view.Agreements.Count > 0)
@@ -66,17 +88,8 @@ public static class LiveSessionCard
             }
         }
 
-        if (view.Viewer.MayAdd is { } kind && !view.IsPaused)
-        {
-            body.Add(ContributionParts.Input(t, kind, actions));
-        }
-
         body.Add(ViewLinks(view, t, actions));
-        if (view.Viewer.IsModerator)
-        {
-            body.Add(ModeratorControls(view, t, actions));
-        }
-
+        body.Add(History(view, t, earlier, limits with { Items = Math.Min(limits.Items, MaxHistoryEntries) }));
         body.Add(CardParts.PrivacyNote(t));
 
         return new AdaptiveCard
@@ -90,61 +103,96 @@ public static class LiveSessionCard
     private static Container PhaseBlock(LiveSessionView view, PhaseView phase, CardContext context)
     {
         var t = context.Texts;
-        var items = new List<CardElement>
-        {
-            new TextBlock(t.Format("Live_PhaseOf", view.CurrentPhaseIndex + 1, view.Phases.Count)) { IsSubtle = true, Spacing = Spacing.None },
-            CardParts.Plain(t.Title(phase), TextSize.Large, TextWeight.Bolder) with { Spacing = Spacing.None },
-            new TextBlock(t.Guidance(phase.Kind)) { Spacing = Spacing.Small },
-        };
-
+        string clock;
+        var color = TextColor.Default;
         var style = ContainerStyle.Accent;
         if (view.IsPaused)
         {
             var rest = (int)Math.Ceiling((view.RemainingWhenPaused ?? TimeSpan.Zero).TotalMinutes);
-            items.Add(new TextBlock(t.Format("Live_Paused", Math.Max(0, rest))) { Weight = TextWeight.Bolder, Color = TextColor.Warning });
+            clock = t.Format("Live_Paused", Math.Max(0, rest));
+            color = TextColor.Warning;
             style = ContainerStyle.Warning;
         }
         else if (view.PhaseEndsAt is { } endsAt)
         {
-            var remaining = (int)Math.Ceiling((endsAt - context.Now).TotalMinutes);
-            var clock = remaining >= 0
-                ? t.Format("Live_Remaining", remaining)
-                : t.Format("Live_Overdue", -remaining);
-            if (remaining < 0)
+            var time = context.FormatTime(endsAt);
+            if (view.PhaseOverdue)
             {
+                clock = t.Format("Live_OverdueSince", time);
+                color = TextColor.Attention;
                 style = ContainerStyle.Attention;
             }
-            else if (remaining <= 2)
+            else
             {
-                style = ContainerStyle.Warning;
+                clock = t.Format("Live_EndsAt", time) + (view.PhaseEndingSoon ? " · " + t["Live_EndingSoon"] : string.Empty);
+                if (view.PhaseEndingSoon)
+                {
+                    color = TextColor.Warning;
+                    style = ContainerStyle.Warning;
+                }
             }
+        }
+        else
+        {
+            clock = string.Empty;
+        }
 
-            items.Add(new ColumnSet([
-                new Column([new TextBlock(t.Format("Live_EndsAt", context.FormatTime(endsAt))) { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Auto },
-                new Column([new TextBlock(clock) { Weight = TextWeight.Bolder, Color = remaining < 0 ? TextColor.Attention : TextColor.Default }]) { Width = ColumnWidth.Stretch },
+        var heading = t.Format("Live_PhaseOf", view.CurrentPhaseIndex + 1, view.Phases.Count);
+        var items = new List<CardElement>
+        {
+            new ColumnSet([
+                new Column([new TextBlock(heading) { IsSubtle = true }]) { Width = ColumnWidth.Auto },
+                new Column([new TextBlock(clock) { Weight = TextWeight.Bolder, Color = color, HorizontalAlignment = HorizontalAlignment.Right }]) { Width = ColumnWidth.Stretch },
+            ]) { Spacing = Spacing.None },
+            CardParts.Plain(t.Title(phase), TextSize.Large, TextWeight.Bolder) with { Spacing = Spacing.None },
+            new TextBlock(t.Guidance(phase.Kind)) { Spacing = Spacing.Small, Size = TextSize.Small },
+        };
+        if (view.Contributions.FirstOrDefault(c => c.Kind == ContributionKind.FocusQuestion) is { } focus)
+        {
+            items.Add(new RichTextBlock([
+                new TextRun(t["Group_FocusQuestion"] + ": ") { Weight = TextWeight.Bolder },
+                new TextRun(CardParts.Clip(focus.Text, 300)),
             ]) { Spacing = Spacing.Small });
         }
 
-        return new Container(items) { Style = style, Spacing = Spacing.Medium };
+        return new Container(items) { Style = style, Spacing = Spacing.Small };
     }
 
+    /// <summary>One compact line of who holds which role (and who confirms the protocol), so the card stays short.</summary>
     private static CardElement RoleLine(LiveSessionView view, CardTexts t)
     {
-        var own = view.Viewer.Roles.Count == 0
-            ? t["Live_NoRole"]
-            : string.Join(", ", view.Viewer.Roles.Select(t.Name));
-        // The shared card has no viewer, so "your role" would wrongly tell everyone they only watch.
-        var facts = view.Viewer.IsShared ? new List<Fact>() : new List<Fact> { new(t["Live_YourRole"], own) };
-        facts.AddRange(view.RoleHolders
-            .GroupBy(r => r.Role)
-            .OrderBy(g => g.Key)
-            .Select(g => new Fact(t.Name(g.Key), CardParts.Clip(string.Join(", ", g.Select(r => r.DisplayName)), 200))));
-        if (facts.Count == 0)
+        var parts = new List<string>();
+        if (!view.Viewer.IsShared)
         {
-            facts.Add(new(t["Live_YourRole"], own));
+            // The shared card has no viewer, so "your role" would wrongly tell everyone they only watch.
+            var own = view.Viewer.Roles.Count == 0 ? t["Live_NoRole"] : string.Join(", ", view.Viewer.Roles.Select(t.Name));
+            parts.Add(t["Live_YourRole"] + ": " + own);
         }
 
-        return new FactSet(facts) { Spacing = Spacing.Medium };
+        parts.AddRange(view.RoleHolders
+            .GroupBy(r => r.Role)
+            .OrderBy(g => g.Key)
+            .Select(g => t.Name(g.Key) + ": " + CardParts.Clip(string.Join(", ", g.Select(r => r.DisplayName)), 120)));
+        if (view.ProtocolConfirmers.Count > 0)
+        {
+            parts.Add(t["Live_ConfirmsProtocol"] + ": " + CardParts.Clip(string.Join(", ", view.ProtocolConfirmers), 120));
+        }
+
+        return new TextBlock(string.Join(" · ", parts)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Small };
+    }
+
+    /// <summary>The collapsed "Verlauf": the timeline (planned vs. actual) and the entries of the earlier phases.</summary>
+    private static Container History(LiveSessionView view, CardTexts t, IReadOnlyList<ContributionView> earlier, DisplayLimits limits)
+    {
+        var items = new List<CardElement> { CardParts.SectionTitle(t["Live_Timeline"]) };
+        items.AddRange(Timeline(view, t));
+        if (earlier.Count > 0)
+        {
+            items.Add(CardParts.SectionTitle(t["Live_EarlierPhases"]));
+            items.AddRange(ContributionParts.Grouped(t, earlier, limits));
+        }
+
+        return new Container(items) { Id = HistoryId, IsVisible = false, Spacing = Spacing.Small };
     }
 
     private static IEnumerable<CardElement> Timeline(LiveSessionView view, CardTexts t) =>
@@ -197,11 +245,16 @@ public static class LiveSessionCard
             Link("View_Agreements", CardViews.Agreements);
         }
 
+        links.Add(new ToggleVisibilityAction(t["Live_ToggleHistory"], [HistoryId]));
         Link("View_Refresh", CardViews.Live);
-        return new ActionSet(links) { Spacing = Spacing.Medium };
+        return new ActionSet(links) { Spacing = Spacing.Small };
     }
 
-    private static Container ModeratorControls(LiveSessionView view, CardTexts t, CardActions actions)
+    /// <summary>
+    /// The moderator's controls, at the top. "Beenden" asks once: it opens an inline confirmation with the real finish
+    /// button and a way back, so a click next to "Weiter" never ends the session by mistake.
+    /// </summary>
+    private static IEnumerable<CardElement> ModeratorControls(LiveSessionView view, CardTexts t, CardActions actions)
     {
         var isLast = view.CurrentPhaseIndex == view.Phases.Count - 1;
         var controls = new List<CardAction>();
@@ -222,15 +275,21 @@ public static class LiveSessionCard
         controls.Add(view.IsPaused
             ? actions.Execute(t["Control_Resume"], CardVerbs.SessionResume, style: ActionStyle.Positive)
             : actions.Execute(t["Control_Pause"], CardVerbs.SessionPause));
-        controls.Add(actions.Execute(t["Control_Finish"], CardVerbs.SessionFinish, style: isLast ? ActionStyle.Positive : ActionStyle.Destructive));
+        controls.Add(new ToggleVisibilityAction(t["Control_Finish"], [FinishConfirmId]) { Style = isLast ? ActionStyle.Positive : ActionStyle.Default });
 
-        return new Container([
-            new TextBlock(t["Control_Title"]) { Weight = TextWeight.Bolder, IsSubtle = true },
-            new ActionSet(controls) { Spacing = Spacing.Small },
+        yield return new ActionSet(controls) { Spacing = Spacing.Small };
+        yield return new Container([
+            new TextBlock(t[isLast ? "Control_FinishConfirmLast" : "Control_FinishConfirm"]) { Weight = TextWeight.Bolder },
+            new ActionSet([
+                actions.Execute(t["Control_FinishYes"], CardVerbs.SessionFinish, style: ActionStyle.Destructive),
+                new ToggleVisibilityAction(t["Control_FinishNo"], [FinishConfirmId]),
+            ]) { Spacing = Spacing.Small },
         ])
         {
-            Spacing = Spacing.Medium,
-            Separator = true,
+            Id = FinishConfirmId,
+            IsVisible = false,
+            Style = ContainerStyle.Warning,
+            Spacing = Spacing.Small,
         };
     }
 }

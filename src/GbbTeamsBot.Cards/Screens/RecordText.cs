@@ -9,10 +9,12 @@ namespace GbbTeamsBot.Cards.Screens;
 /// </summary>
 public static class RecordText
 {
+    /// <summary>The record is for the German case file: German whatever language the team's cards use.</summary>
     public static string Compose(ProtocolView view, CardContext context)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(context);
+        context = context with { Language = UiLanguage.German };
         var t = context.Texts;
         var text = new StringBuilder();
         text.Append(t.Name(view.Method)).Append(" – ").AppendLine(t.Format("Common_CaseLine", view.CasePseudonym));
@@ -51,7 +53,7 @@ public static class RecordText
             .Select(c => c.Text.Trim()));
         Section(text, t["Record_Agreements"], view.Agreements.Select(a =>
         {
-            var line = a.What.Trim() + " – " + a.Who.Trim() + " (" + t.Name(a.Party) + ")";
+            var line = a.What.Trim() + " – " + AgreementParts.Owner(t, a);
             if (a.Due is { } due)
             {
                 line += ", " + t.Format("Agreements_Due", context.FormatDate(due));

@@ -27,6 +27,16 @@ public static class SetupCard
 
         var body = new List<CardElement> { CardParts.Header(t["Setup_Title"], t["Setup_Subtitle"]) };
         body.AddRange(view.Errors.Select(e => CardParts.Notice(t, e, isError: true)));
+        foreach (var running in view.RunningHere.Take(5))
+        {
+            var open = new CardActions(context, running.Session);
+            body.Add(new Container([
+                new ColumnSet([
+                    new Column([new TextBlock(t.Format("Setup_RunningHere", CardParts.Clip(running.CasePseudonym, 40))) { Weight = TextWeight.Bolder }]) { Width = ColumnWidth.Stretch, VerticalContentAlignment = VerticalAlignment.Center },
+                    new Column([new ActionSet([open.Execute(t["Setup_OpenRunning"], CardVerbs.ViewShow, new System.Text.Json.Nodes.JsonObject { [CardDataKeys.View] = CardViews.Live })])]) { Width = ColumnWidth.Auto },
+                ]),
+            ]) { Style = ContainerStyle.Accent, Spacing = Spacing.Small });
+        }
 
         body.Add(new ChoiceSetInput(
             CardDataKeys.Method,
@@ -51,10 +61,12 @@ public static class SetupCard
         body.Add(CardParts.SectionTitle(t["Setup_Roles"]));
         body.Add(new ColumnSet([
             new Column([RoleInput(CardDataKeys.ModeratorId, t.Name(RoleKind.Moderation), members, view.ModeratorId, t, required: true)]) { Width = ColumnWidth.Stretch },
-            new Column([RoleInput(CardDataKeys.ProtocolId, t.Name(RoleKind.Protokoll), members, view.ProtocolId, t, required: false)]) { Width = ColumnWidth.Stretch },
+            new Column([RoleInput(CardDataKeys.ProtocolId, t.Name(RoleKind.Protokoll) + Star(RoleKind.Protokoll), members, view.ProtocolId, t, required: false)]) { Width = ColumnWidth.Stretch },
         ]));
-        body.Add(RoleInput(CardDataKeys.PresenterId, t["Setup_Presenter"], members, view.PresenterId, t, required: false));
-        body.Add(new ChoiceSetInput(CardDataKeys.AdviserIds, t["Setup_Advisers"], members)
+        // Roles the method needs get a "*" like the required inputs (the check itself is the domain's, on submit).
+        string Star(RoleKind role) => view.RequiredRoles.Contains(role) ? " *" : string.Empty;
+        body.Add(RoleInput(CardDataKeys.PresenterId, t["Setup_Presenter"] + Star(RoleKind.Falleinbringend), members, view.PresenterId, t, required: false));
+        body.Add(new ChoiceSetInput(CardDataKeys.AdviserIds, t["Setup_Advisers"] + Star(RoleKind.Beratend), members)
         {
             IsMultiSelect = true,
             // Checkboxes for a small team, a multi-select dropdown for a large one.

@@ -43,4 +43,5 @@ public enum MessageCode
     SessionAlreadyFinished,
     InvalidInput,
     TryAgainLater,
+    CaseAlreadyRunning,
 }

@@ -26,6 +26,9 @@ public sealed record ViewerView(string UserId, IReadOnlyList<RoleKind> Roles)
 /// <summary>A contribution; which optional fields are set depends on <see cref="Kind"/>.</summary>
 public sealed record ContributionView(string ContributionId, ContributionKind Kind, string Text)
 {
+    /// <summary>The phase (0-based) the entry was made in; null for the focus question and unknown phases.</summary>
+    public int? PhaseIndex { get; init; }
+
     public string? AuthorName { get; init; }
 
     public ResourceArea? Area { get; init; }
@@ -79,6 +82,15 @@ public sealed record LiveSessionView(
 
     /// <summary>Remaining time of the phase when paused (the clock stands still).</summary>
     public TimeSpan? RemainingWhenPaused { get; init; }
+
+    /// <summary>The phase's warning deadline fired (the end is near). Set by stored deadlines, not by the viewer's clock.</summary>
+    public bool PhaseEndingSoon { get; init; }
+
+    /// <summary>The phase's end deadline fired and the phase runs on (over time).</summary>
+    public bool PhaseOverdue { get; init; }
+
+    /// <summary>Who must confirm the protocol when the session ends (names), shown to the moderator.</summary>
+    public IReadOnlyList<string> ProtocolConfirmers { get; init; } = [];
 
     public IReadOnlyList<RoleHolderView> RoleHolders { get; init; } = [];
 

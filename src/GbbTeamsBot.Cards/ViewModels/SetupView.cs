@@ -30,4 +30,13 @@ public sealed record SetupView(SessionRef Draft, IReadOnlyList<MemberView> Membe
     public IReadOnlyList<MethodKind> Methods { get; init; } = Enum.GetValues<MethodKind>();
 
     public IReadOnlyList<MessageView> Errors { get; init; } = [];
+
+    /// <summary>Roles the chosen method needs before it can start (besides the moderator); their labels get a "*".</summary>
+    public IReadOnlyList<RoleKind> RequiredRoles { get; init; } = [];
+
+    /// <summary>Sessions already running in this team or chat, so nobody starts a second one for the same case unawares.</summary>
+    public IReadOnlyList<RunningSessionHint> RunningHere { get; init; } = [];
 }
+
+/// <summary>A running session the setup card points to, with a button that opens it.</summary>
+public sealed record RunningSessionHint(SessionRef Session, string CasePseudonym);

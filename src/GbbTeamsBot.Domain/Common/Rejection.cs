@@ -39,6 +39,9 @@ public enum RejectionCode
     InvalidAgenda,
     InvalidSetup,
     InvalidRetention,
+    SettingsNotPermitted,
+    InvalidSetting,
+    CaseAlreadyRunning,
 }
 
 /// <summary>

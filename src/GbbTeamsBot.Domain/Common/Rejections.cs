@@ -144,4 +144,14 @@ public static class Rejections
 
     internal static string Minutes(TimeSpan span) =>
         ((int)Math.Round(span.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
+
+    public static Rejection SettingsNotPermitted() => new(
+        RejectionCode.SettingsNotPermitted,
+        new("Die Einstellungen des Teams können nur Moderierende ändern (wer hier eine Sitzung moderiert oder moderiert hat).", "Only moderators can change the team's settings (whoever moderates or moderated a session here)."));
+
+    public static Rejection InvalidSetting(Bilingual detail) => new(RejectionCode.InvalidSetting, detail);
+
+    public static Rejection CaseAlreadyRunning(string caseReference) => new(
+        RejectionCode.CaseAlreadyRunning,
+        new($"Für den Fall {caseReference} läuft in diesem Team schon eine Sitzung. Bitte diese fortsetzen oder zuerst beenden.", $"A session for the case {caseReference} is already running in this team. Please continue it or finish it first."));
 }

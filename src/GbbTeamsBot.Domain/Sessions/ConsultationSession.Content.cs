@@ -23,6 +23,16 @@ public sealed partial class ConsultationSession
         var phase = CurrentPhase!;
         var kind = command.Draft.Kind;
         var rule = phase.RuleFor(kind);
+        var phaseIndex = _state.CurrentPhaseIndex;
+        if ((rule is null || !rule.Roles.Contains(actor.Role))
+            && command.CardPhaseIndex is { } cardPhase && cardPhase >= 0 && cardPhase < phaseIndex
+            && Method.Phases[cardPhase].RuleFor(kind) is { } earlierRule && earlierRule.Roles.Contains(actor.Role))
+        {
+            // Typed while the card showed an earlier phase, sent after the moderator moved on: still meaningful there.
+            rule = earlierRule;
+            phaseIndex = cardPhase;
+        }
+
         if (rule is null)
         {
             return Rejections.ActivityNotInPhase(Labels.For(kind), phase.Name);
@@ -43,7 +53,7 @@ public sealed partial class ConsultationSession
         {
             Id = "c" + number.ToString(CultureInfo.InvariantCulture),
             Kind = kind,
-            PhaseIndex = _state.CurrentPhaseIndex,
+            PhaseIndex = phaseIndex,
             AuthorId = actor.Id,
             AuthorRole = actor.Role,
             Anonymous = _state.Options.AnonymousAdvisers && actor.Role == ParticipantRole.Adviser,
@@ -52,7 +62,7 @@ public sealed partial class ConsultationSession
         });
         return Ok(
             _state with { Contributions = [.. _state.Contributions, contribution], ContributionCounter = number },
-            Event(SessionEventKind.ContributionAdded, _state.CurrentPhaseIndex, contribution.Id));
+            Event(SessionEventKind.ContributionAdded, phaseIndex, contribution.Id));
     }
 
     private Step Edit(Participant actor, EditContribution command, DateTimeOffset now)

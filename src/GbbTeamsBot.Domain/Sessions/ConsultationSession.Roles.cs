@@ -227,6 +227,12 @@ public sealed partial class ConsultationSession
         _ => false,
     };
 
+    /// <summary>
+    /// Who must confirm the protocol (case presenter, coordinating contact or moderator, as the method says), so the
+    /// cards can name them and the bot can @mention them when the session ends.
+    /// </summary>
+    public IReadOnlyList<Participant> ProtocolConfirmers() => _state.Participants.Where(ConfirmsProtocol).ToList();
+
     /// <summary>What the participant may do now (for buttons); the command handlers apply the same rules.</summary>
     public ParticipantCapabilities CapabilitiesOf(string participantId)
     {

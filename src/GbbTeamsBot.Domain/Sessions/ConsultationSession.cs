@@ -107,6 +107,8 @@ public sealed partial class ConsultationSession
             CreatedAt = now,
             CreatedById = setup.ModeratorId,
             Options = options,
+            Language = setup.Language,
+            TimeZoneId = string.IsNullOrWhiteSpace(setup.TimeZoneId) ? Teams.TeamSettings.DefaultTimeZoneId : setup.TimeZoneId,
             Total = method.DefaultTotal,
             Phases = method.Phases
                 .Select((phase, index) => new PhaseRun { Index = index, Key = phase.Key, Baseline = phase.DefaultDuration, Planned = phase.DefaultDuration })

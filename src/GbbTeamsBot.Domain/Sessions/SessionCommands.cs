@@ -149,6 +149,12 @@ public sealed record CancelSession(string ActorId) : SessionCommand(ActorId)
 
 public sealed record AddContribution(string ActorId, ContributionDraft Draft, bool ConfirmedDespiteWarnings = false) : SessionCommand(ActorId)
 {
+    /// <summary>
+    /// The phase the author's card showed. When the session has moved on and the current phase does not take this
+    /// kind, the entry is stored in that earlier phase if it took it (typed in time, sent late), instead of refused.
+    /// </summary>
+    public int? CardPhaseIndex { get; init; }
+
     public override SessionTrigger Trigger => SessionTrigger.AddContribution;
 }
 

@@ -20,6 +20,12 @@ public sealed record SessionSetup(
 
     public SessionOptions? Options { get; init; }
 
+    /// <summary>The team's language at setup (see <see cref="Teams.TeamSettings"/>); the session keeps it.</summary>
+    public Common.Language Language { get; init; } = Common.Language.German;
+
+    /// <summary>The team's time zone at setup; every card and notice of the session shows its times in it.</summary>
+    public string TimeZoneId { get; init; } = Teams.TeamSettings.DefaultTimeZoneId;
+
     /// <summary>Agreements of earlier sessions; the open ones for the same case reference are taken over for review.</summary>
     public IReadOnlyList<Agreement> EarlierAgreements { get; init; } = [];
 }

@@ -47,6 +47,12 @@ public sealed record SessionSnapshot
 
     public SessionOptions Options { get; init; } = new();
 
+    /// <summary>The team's language when the session was set up; its cards and notices stay in it for everyone.</summary>
+    public Common.Language Language { get; init; } = Common.Language.German;
+
+    /// <summary>The team's time zone when the session was set up ("endet um 10:42" on every card and notice).</summary>
+    public string TimeZoneId { get; init; } = Teams.TeamSettings.DefaultTimeZoneId;
+
     /// <summary>The session's total time, including the moderator's extensions.</summary>
     public required TimeSpan Total { get; init; }
 

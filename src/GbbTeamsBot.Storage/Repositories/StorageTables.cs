@@ -25,7 +25,8 @@ public sealed class StorageTables
         Deadlines = prefix + "Deadlines";
         Idempotency = prefix + "Idempotency";
         DeletionLog = prefix + "DeletionLog";
-        AllNames = [Sessions, Agreements, Protocols, Consents, ConversationReferences, Deadlines, Idempotency, DeletionLog];
+        Settings = prefix + "Settings";
+        AllNames = [Sessions, Agreements, Protocols, Consents, ConversationReferences, Deadlines, Idempotency, DeletionLog, Settings];
         foreach (var name in AllNames)
         {
             TableLimits.ValidateTableName(name);
@@ -49,6 +50,9 @@ public sealed class StorageTables
     public string Idempotency { get; }
 
     public string DeletionLog { get; }
+
+    /// <summary>Team settings: one row per tenant and team (see <see cref="TeamSettingsRepository"/>).</summary>
+    public string Settings { get; }
 
     public IReadOnlyList<string> AllNames { get; }
 

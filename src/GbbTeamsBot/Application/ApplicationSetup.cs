@@ -33,6 +33,7 @@ public static class ApplicationSetup
         services.TryAddSingleton<ISessionNotifier, NullSessionNotifier>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<TeamQueries>();
+        services.TryAddSingleton<TeamSettingsService>();
         services.TryAddSingleton<AgreementStatusService>();
         services.TryAddSingleton<CaseDataDeletion>();
         services.TryAddSingleton<RetentionPurgeService>();

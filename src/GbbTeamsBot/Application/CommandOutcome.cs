@@ -65,4 +65,7 @@ public sealed record CreateSessionOutcome
 
     /// <summary>The request id was used before: <see cref="Session"/> is the session created then.</summary>
     public bool IsDuplicate { get; init; }
+
+    /// <summary>Refused because this session of the same case is running (<see cref="CaseRules.RunningSessionFor"/>).</summary>
+    public string? RunningSessionId { get; init; }
 }

@@ -26,6 +26,9 @@ public sealed record CreateSessionRequest(
 
     public Domain.Sessions.SessionOptions? Options { get; init; }
 
+    /// <summary>The team's language and time zone (<see cref="Domain.Teams.TeamSettings"/>); the session keeps them.</summary>
+    public Domain.Teams.TeamSettings Settings { get; init; } = Domain.Teams.TeamSettings.Default;
+
     /// <summary>Minutes per phase; null keeps the method's defaults.</summary>
     public IReadOnlyList<TimeSpan>? PhasePlan { get; init; }
 

@@ -53,6 +53,9 @@ public interface ISessionNotifier
 
     /// <summary>The phase ended and the session moved on by itself (session option AutoAdvance).</summary>
     Task OnAutoAdvancedAsync(SessionNotification notification, SessionEvent advanced, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The session ended: whoever must confirm the protocol is asked to.</summary>
+    Task OnSessionCompletedAsync(SessionNotification notification, SessionEvent completed, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The default notifier: does nothing (the host runs without Teams output, e.g. in tests and tools).</summary>

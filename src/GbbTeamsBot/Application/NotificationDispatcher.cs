@@ -42,6 +42,7 @@ public sealed partial class NotificationDispatcher(ISessionNotifier notifier, IL
                     SessionEventKind.PhaseOverdue => notifier.OnPhaseOverdueAsync(notification, e, cancellationToken),
                     SessionEventKind.SessionEndWarning => notifier.OnSessionEndWarningAsync(notification, e, cancellationToken),
                     SessionEventKind.AutoAdvanced => notifier.OnAutoAdvancedAsync(notification, e, cancellationToken),
+                    SessionEventKind.Completed => notifier.OnSessionCompletedAsync(notification, e, cancellationToken),
                     _ => Task.CompletedTask,
                 };
                 await task;

@@ -47,6 +47,12 @@ public sealed partial class SessionService(
         if (!string.IsNullOrWhiteSpace(caseReference) && CaseReference.Parse(caseReference) is { IsSuccess: true } parsed)
         {
             caseReference = parsed.Value!.Value;
+            var team = await store.ListForCaseAsync(address.Scope, caseReference, cancellationToken);
+            if (CaseRules.RunningSessionFor(caseReference, team.Where(s => s.SessionId != sessionId)) is { } running)
+            {
+                return new CreateSessionOutcome { Rejection = CaseRules.AlreadyRunning(caseReference), RunningSessionId = running.SessionId };
+            }
+
             earlier = (await records.ForCaseAsync(address.Scope, caseReference, cancellationToken))
                 .Where(a => a.Status == AgreementStatus.Open)
                 .OrderBy(a => a.CreatedAt)
@@ -58,6 +64,8 @@ public sealed partial class SessionService(
             CaseReference = caseReference,
             Agenda = request.Agenda,
             Options = request.Options,
+            Language = request.Settings.Language,
+            TimeZoneId = request.Settings.TimeZoneId,
             EarlierAgreements = earlier,
         };
         var created = ConsultationSession.Create(setup, now);

@@ -43,6 +43,9 @@ public sealed class SessionView
 
     public ParticipantCapabilities CapabilitiesOf(string participantId) => _session.CapabilitiesOf(participantId);
 
+    /// <summary>Who must confirm the protocol (see <see cref="ConsultationSession.ProtocolConfirmers"/>).</summary>
+    public IReadOnlyList<Participant> ProtocolConfirmers => _session.ProtocolConfirmers();
+
     public TimeBudgetView TimeBudget(DateTimeOffset now) => _session.GetTimeBudget(now);
 
     /// <summary>The latest confirmed protocol, or the current draft.</summary>

@@ -54,7 +54,7 @@ public sealed partial class GbbActivityHandler : IActivityHandler
             return InvokeResponse.Empty;
         }
 
-        var language = UiLanguages.FromLocale(turn.Activity.Locale);
+        var language = Teams.ConversationContext.LanguageOf(turn);
         var action = CardAction.From(turn.Activity);
         if (action is null)
         {

@@ -5,7 +5,7 @@ using GbbTeamsBot.Cards.Screens;
 
 namespace GbbTeamsBot.Bot;
 
-/// <summary>The help card in the user's language (English for "en*" locales, German otherwise).</summary>
+/// <summary>The help card in the team's language (German unless the team chose English in its settings).</summary>
 public static class HelpReply
 {
     /// <summary>The commands that work; the help card lists exactly these.</summary>
@@ -20,6 +20,7 @@ public static class HelpReply
         BotCommand.Vereinbarungen,
         BotCommand.Protokolle,
         BotCommand.FallLoeschen,
+        BotCommand.Einstellungen,
     ];
 
     public static Activity Card(string? locale) => Card(UiLanguages.FromLocale(locale));
@@ -30,7 +31,7 @@ public static class HelpReply
     public static Task SendAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return turn.ReplyAsync(Card(turn.Activity.Locale), cancellationToken);
+        return turn.ReplyAsync(Card(Teams.ConversationContext.LanguageOf(turn)), cancellationToken);
     }
 }
 
@@ -51,7 +52,7 @@ public sealed class HelpCommand : IBotCommandRoute
 
     /// <summary>
     /// Whoever types "hilfe" reads German, whoever types "help" English, whatever the client's locale says (the
-    /// Agents Playground, for one, sends en-US for everything); "?" follows the locale.
+    /// Agents Playground, for one, sends en-US for everything); "?" follows the team's language.
     /// </summary>
     private static UiLanguage LanguageOf(TurnContext turn)
     {
@@ -64,6 +65,6 @@ public sealed class HelpCommand : IBotCommandRoute
             }
         }
 
-        return UiLanguages.FromLocale(turn.Activity.Locale);
+        return Teams.ConversationContext.LanguageOf(turn);
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using GbbTeamsBot.BotFramework.Inbound;
 using GbbTeamsBot.BotFramework.Schema;
 using GbbTeamsBot.Cards;
+using GbbTeamsBot.Domain.Teams;
 
 namespace GbbTeamsBot.Teams;
 
@@ -26,8 +26,35 @@ public sealed record ConversationContext(
 
     public bool IsPersonal { get; init; }
 
+    /// <summary>The team's settings for this turn (the defaults when they could not be read).</summary>
+    public TeamSettings Settings { get; init; } = TeamSettings.Default;
+
     public CardContext Cards(DateTimeOffset now) => new() { Language = Language, TimeZoneId = TimeZoneId, Now = now };
 
+    /// <summary>Where <see cref="Meetings.TeamsActivityHandler"/> leaves the team's settings for this turn.</summary>
+    public const string TeamSettingsItem = "gbb.teamSettings";
+
+    /// <summary>The team's language for this turn (German when the settings are not known); never the client's locale.</summary>
+    public static UiLanguage LanguageOf(TurnContext turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.Items.TryGetValue(TeamSettingsItem, out var value) && value is TeamSettings { Language: Domain.Common.Language.English }
+            ? UiLanguage.English
+            : UiLanguage.German;
+    }
+
+    /// <summary>The team scope (tenant, team key) of a turn, before anything else is known about it.</summary>
+    public static (string TenantId, string TeamKey) ScopeOf(TurnContext turn)
+    {
+        var context = From(turn);
+        return (context.TenantId, context.TeamKey);
+    }
+
+    /// <summary>
+    /// Who acts where. Language and time zone are the team's (see <see cref="TeamSettings"/>), not the acting
+    /// client's: the Playground and many clients send en-US and no time zone, and a team's cards must not change
+    /// language or clock with whoever acts last.
+    /// </summary>
     public static ConversationContext From(TurnContext turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -49,30 +76,13 @@ public sealed record ConversationContext(
             conversationId,
             activity.From?.Id ?? string.Empty,
             string.IsNullOrWhiteSpace(activity.From?.Name) ? "?" : activity.From!.Name!,
-            UiLanguages.FromLocale(activity.Locale),
-            TimeZoneOf(activity) ?? CardContext.DefaultTimeZoneId)
+            LanguageOf(turn),
+            turn.Items.TryGetValue(TeamSettingsItem, out var settings) && settings is TeamSettings known ? known.TimeZoneId : TeamSettings.DefaultTimeZoneId)
         {
             MeetingId = teams.MeetingId,
             IsPersonal = isPersonal,
+            Settings = turn.Items.TryGetValue(TeamSettingsItem, out var team) && team is TeamSettings found ? found : TeamSettings.Default,
         };
-    }
-
-    /// <summary>The user's time zone from the clientInfo entity (or the activity's localTimezone), if it is a known zone.</summary>
-    public static string? TimeZoneOf(Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        foreach (var entity in activity.Entities ?? [])
-        {
-            if (entity.ValueKind == JsonValueKind.Object
-                && string.Equals(Json.String(entity, "type"), "clientInfo", StringComparison.OrdinalIgnoreCase)
-                && Json.String(entity, "timezone") is { Length: > 0 } zone
-                && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
-            {
-                return zone;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>A channel thread's conversation id carries ";messageid=…"; the chat or channel is the part before.</summary>
@@ -84,34 +94,18 @@ public sealed record ConversationContext(
 }
 
 /// <summary>
-/// What the bot last learned about a conversation (language, time zone, meeting id), so proactive cards and
-/// notifications use the team's language. Process memory: after a restart the defaults (German, Europe/Berlin) apply
-/// until the next activity.
+/// What the bot last learned about a conversation (the team's language and time zone, the meeting id). Sessions carry
+/// their own language and time zone; this serves what has no session. Process memory: after a restart the defaults
+/// (German, Europe/Berlin) apply until the next activity.
 /// </summary>
 public sealed class ConversationPreferences
 {
     private readonly ConcurrentDictionary<string, ConversationContext> _last = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, UiLanguage> _sessionLanguages = new(StringComparer.Ordinal);
 
     public void Remember(ConversationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         _last[context.ConversationId] = context;
-    }
-
-    /// <summary>
-    /// The language of a session's shared card and notices: the language of whoever asked for the setup card, so the
-    /// card everyone sees does not switch language with each person who acts.
-    /// </summary>
-    public void RememberSessionLanguage(string sessionId, UiLanguage language) => _sessionLanguages[sessionId] = language;
-
-    public bool KnowsSession(string sessionId) => _sessionLanguages.ContainsKey(sessionId);
-
-    /// <summary>Like <see cref="For(string?)"/>, with the session's own language when known.</summary>
-    public (UiLanguage Language, string TimeZoneId, string? MeetingId) For(string? conversationId, string sessionId)
-    {
-        var conversation = For(conversationId);
-        return _sessionLanguages.TryGetValue(sessionId, out var language) ? (language, conversation.TimeZoneId, conversation.MeetingId) : conversation;
     }
 
     public (UiLanguage Language, string TimeZoneId, string? MeetingId) For(string? conversationId) =>

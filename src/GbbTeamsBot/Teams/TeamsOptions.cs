@@ -1,12 +1,9 @@
 namespace GbbTeamsBot.Teams;
 
-/// <summary>Configuration section "Teams": the live card ticker and in-meeting notifications.</summary>
+/// <summary>Configuration section "Teams": in-meeting notifications and the member list cache.</summary>
 public sealed class TeamsOptions
 {
     public const string SectionName = "Teams";
-
-    /// <summary>Teams:LiveCardRefreshInterval, how often running sessions' shared cards are re-rendered (clock text).</summary>
-    public TimeSpan LiveCardRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Teams:PublicBaseUrl, the bot's public https address (its host must be in the manifest's validDomains). Targeted

@@ -8,12 +8,14 @@ using GbbTeamsBot.Teams.DataProtection;
 using GbbTeamsBot.Teams.Meetings;
 using GbbTeamsBot.Teams.Notifications;
 using GbbTeamsBot.Teams.Sessions;
+using GbbTeamsBot.Teams.Settings;
 
 namespace GbbTeamsBot.Teams;
 
 /// <summary>
 /// Registers the Teams experience: text commands, card action routes for every session verb, the notifier that
-/// keeps shared cards current and mentions the moderator, the clock ticker and meeting-start handling. Call after
+/// keeps shared cards current and mentions the moderator, and meeting-start handling. No timer re-renders cards:
+/// they change when the session does (entries, phase changes, deadlines). Call after
 /// <c>AddGbbApplication</c> and <c>AddGbbBot</c>.
 /// </summary>
 public static class TeamsSetup
@@ -22,7 +24,6 @@ public static class TeamsSetup
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.SectionName))
-            .Validate(o => o.LiveCardRefreshInterval >= TimeSpan.FromSeconds(1) && o.LiveCardRefreshInterval <= TimeSpan.FromMinutes(10), "Teams:LiveCardRefreshInterval must be between 1 second and 10 minutes.")
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "Teams:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();
 
@@ -34,6 +35,7 @@ public static class TeamsSetup
         services.AddSingleton<SessionSetupFlow>();
         services.AddSingleton<SessionActionServices>();
         services.AddSingleton<OpenAgreementsList>();
+        services.AddSingleton<TeamSettingsScreen>();
 
         // The route table of card verbs: one handler each (the handler names its verb).
         services.AddSingleton<ICardActionRoute, StartFromSetupAction>();
@@ -51,9 +53,11 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, AddAgreementAction>();
         services.AddSingleton<ICardActionRoute, RemoveAgreementAction>();
         services.AddSingleton<ICardActionRoute, MarkAgreementDoneAction>();
+        services.AddSingleton<ICardActionRoute, ReopenAgreementAction>();
         services.AddSingleton<ICardActionRoute, ConfirmProtocolAction>();
         services.AddSingleton<ICardActionRoute, ShowProtocolAction>();
         services.AddSingleton<ICardActionRoute, ShowRecordTextAction>();
+        services.AddSingleton<ICardActionRoute, SaveSettingsAction>();
 
         // The route table of text commands.
         foreach (var (method, words) in StartMethodCommand.Commands)
@@ -67,12 +71,11 @@ public static class TeamsSetup
         services.AddSingleton<IBotCommandRoute, DeleteCaseCommand>();
         services.AddSingleton<ICardActionRoute, ConfirmCaseDeletionAction>();
         services.AddSingleton<ICardActionRoute, CancelCaseDeletionAction>();
+        services.AddSingleton<IBotCommandRoute, SettingsCommand>();
 
         services.AddDataProtection();
         services.AddSingleton<MeetingNoticeLink>();
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, MeetingNoticePage.StartupFilter>();
-        services.AddSingleton<LiveCardTicker>();
-        services.AddHostedService(sp => sp.GetRequiredService<LiveCardTicker>());
 
         // Decorates the bot's handler (registered by AddGbbBot) with meeting events and conversation preferences.
         services.AddSingleton<IActivityHandler>(sp => new TeamsActivityHandler(
@@ -80,6 +83,7 @@ public static class TeamsSetup
             sp.GetRequiredService<ConversationPreferences>(),
             sp.GetRequiredService<SessionService>(),
             sp.GetRequiredService<TeamQueries>(),
+            sp.GetRequiredService<TeamSettingsService>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<TeamsActivityHandler>>()));
         return services;

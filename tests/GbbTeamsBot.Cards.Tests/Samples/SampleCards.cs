@@ -25,6 +25,8 @@ internal static class SampleCards
     private static IEnumerable<(string Builder, string Variant, AdaptiveCard Card)> Variants(CardContext c, UiLanguage language)
     {
         yield return ("HelpCard.Build", "default", HelpCard.Build(language));
+        yield return ("SettingsCard.Build", "moderator", SettingsCard.Build(new TeamSettingsView("Sozialraum Nord", language, "Europe/Berlin", ["Europe/Berlin", "Europe/Vienna", "UTC"]) { ViewerMayChange = true }, c));
+        yield return ("SettingsCard.Build", "read-only", SettingsCard.Build(new TeamSettingsView("Sozialraum Nord", language, "Europe/Berlin", ["Europe/Berlin"]) { Notice = new MessageView(MessageCode.Saved) }, c));
         yield return ("HelpCard.Build", "all-commands", HelpCard.Build(language, Enum.GetValues<BotCommand>()));
         yield return ("SetupCard.Build", "with-errors", SetupCard.Build(SampleViews.Setup, c));
         yield return ("SetupCard.Build", "empty", SetupCard.Build(new SetupView(SampleViews.Session, SampleViews.Members), c));

@@ -40,13 +40,16 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens the Playground UI in a fresh context and waits until its chat list is shown.</summary>
-    public async Task<PlaygroundPage> OpenAsync(Uri playgroundAddress, PlaygroundConfig config, PlaygroundApi api)
+    /// <summary>
+    /// Opens the Playground UI in a fresh context (browser language <paramref name="locale"/>) and waits until its chat
+    /// list is shown.
+    /// </summary>
+    public async Task<PlaygroundPage> OpenAsync(Uri playgroundAddress, PlaygroundConfig config, PlaygroundApi api, string locale = "de-DE")
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-            Locale = "de-DE",
+            Locale = locale,
         });
         var page = await context.NewPageAsync();
         // Generous: the test command runs every test project at once on two cores, and the Playground then needed up to

@@ -214,7 +214,10 @@ public sealed class PlaygroundPage
     public async Task SelectCardChoiceAsync(ILocator card, string label, string optionTitle)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var dropdown = card.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true });
+        // A role the method needs carries " *" after its label.
+        var dropdown = card.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true })
+            .Or(card.GetByRole(AriaRole.Combobox, new() { Name = label + " *", Exact = true }))
+            .First;
         if (await dropdown.CountAsync() > 0)
         {
             await dropdown.ClickAsync();
@@ -241,9 +244,11 @@ public sealed class PlaygroundPage
         await ChoiceOption(card, label, optionTitle, AriaRole.Checkbox).SetCheckedAsync(isChecked);
     }
 
-    // The accessible name is "<label> <option>" in the Playground's renderer; fall back to the option title alone.
+    // The accessible name is "<label> <option>" in the Playground's renderer (a role the method needs has "<label> *");
+    // fall back to the option title alone.
     private static ILocator ChoiceOption(ILocator card, string label, string optionTitle, AriaRole role) =>
         card.GetByRole(role, new() { Name = $"{label} {optionTitle}", Exact = true })
+            .Or(card.GetByRole(role, new() { Name = $"{label} * {optionTitle}", Exact = true }))
             .Or(card.GetByRole(role, new() { Name = optionTitle, Exact = true }))
             .First;
 

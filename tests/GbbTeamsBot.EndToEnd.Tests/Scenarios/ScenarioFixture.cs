@@ -19,7 +19,7 @@ public sealed class ScenarioFixture : LocalStackFixture
 
     public PlaygroundBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not been launched.");
 
-    public Task<PlaygroundPage> OpenPlaygroundAsync() => Browser.OpenAsync(Playground.BaseAddress, Config, PlaygroundApi);
+    public Task<PlaygroundPage> OpenPlaygroundAsync(string locale = "de-DE") => Browser.OpenAsync(Playground.BaseAddress, Config, PlaygroundApi, locale);
 
     protected override LocalStackOptions CreateOptions() => base.CreateOptions() with
     {

@@ -52,8 +52,8 @@ public sealed class OutboundGuardTests
 
     [Theory]
     [InlineData("de-DE", "Es wurde nichts geändert")]
-    [InlineData("en-US", "Nothing was changed")]
-    public async Task Numeric_verb_is_a_400_answer_in_the_users_language_not_an_exception(string locale, string expected)
+    [InlineData("en-US", "Es wurde nichts geändert")]
+    public async Task Numeric_verb_is_a_400_answer_in_the_teams_language_not_an_exception(string locale, string expected)
     {
         await using var bot = await BotHost.StartAsync();
         var invoke = bot.Invoke("x", locale: locale);

@@ -172,6 +172,12 @@ public sealed class SessionUseCaseTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(2, (await _engine.Queries.ListOpenAgreementsAsync(Tenant, team)).Count);
         Assert.Contains((await _engine.Queries.ListOpenAgreementsAsync(Tenant, team)), a => a.Hints.Contains(AgreementHint.MissingDueDate));
 
+        // While the first runs, a second session for the case is refused and points to it (one running session per case).
+        var refused = await _engine.Sessions.CreateAsync(Setup(team, MethodIds.KollegialeBeratung));
+        Assert.Equal(RejectionCode.CaseAlreadyRunning, refused.Rejection?.Code);
+        Assert.Equal(first.SessionId, refused.RunningSessionId);
+        await _engine.Sessions.OkAsync(first, new FinishSession(Mod));
+
         var second = await _engine.Sessions.CreateAsync(Setup(team, MethodIds.KollegialeBeratung));
         var earlier = second.Session!.State.EarlierAgreements;
         Assert.Equal(2, earlier.Count);

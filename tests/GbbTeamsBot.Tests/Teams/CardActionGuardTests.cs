@@ -168,10 +168,15 @@ public sealed class CardActionGuardTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task English_locale_gets_the_english_cards()
+    public async Task A_team_that_chose_English_gets_English_cards_whatever_the_client_locale()
     {
+        var settings = _host.Service<GbbTeamsBot.Application.TeamSettingsService>();
+        var actor = new GbbTeamsBot.Domain.Teams.TeamSettingsActor("29:a") { TeamHasNoSessions = true };
+        var changed = await settings.ChangeAsync(TeamsHost.Tenant, "team:" + TeamsHost.TeamId, actor, new() { Language = GbbTeamsBot.Domain.Common.Language.English });
+        Assert.True(changed.IsAccepted);
+
         _host.Connector.Clear();
-        await _host.PostAsync(Activities.Message(_host, TeamsUser.Anna, Place.Channel, "kb", locale: "en-US"));
+        await _host.PostAsync(Activities.Message(_host, TeamsUser.Anna, Place.Channel, "kb", locale: "de-DE"));
         var setup = await _kb.WaitForCardReplyAsync();
 
         Assert.Contains("Prepare a new consultation", CardJson.Text(setup), StringComparison.Ordinal);

@@ -111,7 +111,16 @@ public sealed class KollegialeBeratungFlowTests(AzuriteFixture azurite) : IClass
         // Ticked off from the list: stored as done, the list comes back without it, and it stays done.
         var afterDone = await _kb.ActAsync(TeamsUser.Carla, list, CardVerbs.AgreementDone);
         Assert.Contains("Offene Vereinbarungen", CardJson.Text(afterDone), StringComparison.Ordinal);
-        Assert.DoesNotContain("Probetag im Bioladen vereinbaren", CardJson.Text(afterDone), StringComparison.Ordinal);
+        Assert.Contains("Als erledigt gespeichert: „Probetag im Bioladen vereinbaren“", CardJson.Text(afterDone), StringComparison.Ordinal);
+        Assert.False(CardJson.HasVerb(afterDone, CardVerbs.AgreementDone));
+
+        // "Rückgängig" while the list is open: stored as open again and back in the list; then ticked off for good.
+        var undone = await _kb.ActAsync(TeamsUser.Carla, afterDone, CardVerbs.AgreementReopen);
+        Assert.True(CardJson.HasVerb(undone, CardVerbs.AgreementDone));
+        Assert.Contains("Probetag im Bioladen vereinbaren", CardJson.Text(undone), StringComparison.Ordinal);
+        Assert.Equal(AgreementStatus.Open, (await _host.Service<TeamQueries>().ListAgreementsForCaseAsync(TeamsHost.Tenant, "team:" + Place.Channel.TeamId, "Ahorn-07")).Single(x => x.What == "Probetag im Bioladen vereinbaren").Status);
+        afterDone = await _kb.ActAsync(TeamsUser.Carla, undone, CardVerbs.AgreementDone);
+        Assert.False(CardJson.HasVerb(afterDone, CardVerbs.AgreementDone));
         var stored = await _host.Service<TeamQueries>().ListAgreementsForCaseAsync(TeamsHost.Tenant, "team:" + Place.Channel.TeamId, "Ahorn-07");
         Assert.Equal(AgreementStatus.Done, Assert.Single(stored, x => x.What == "Probetag im Bioladen vereinbaren").Status);
         Assert.Equal(AgreementStatus.Dropped, Assert.Single(stored, x => x.What == "Versehentlich doppelt erfasst").Status);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GbbTeamsBot.Cards;
 using GbbTeamsBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GbbTeamsBot.Tests.Teams;
 
@@ -134,16 +135,27 @@ public sealed class MeetingAndDeadlineTests(AzuriteFixture azurite) : IClassFixt
     }
 
     [Fact]
-    public async Task Clock_ticker_replaces_the_shared_card_of_running_sessions_with_the_remaining_time()
+    public async Task Time_alone_never_replaces_the_shared_card_which_shows_the_end_time_instead_of_a_countdown()
     {
-        await _kb.StartAsync(Place.Channel);
+        var (session, live) = await _kb.StartAsync(Place.Channel);
+        var text = CardJson.Text(live);
+        Assert.Contains("endet um", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("noch 10 Min.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            _host.Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(),
+            s => s.GetType().Name.Contains("Ticker", StringComparison.Ordinal));
+
+        // The start's own updates of the shared card arrive in the background: wait for the last one first.
+        var version = (await _kb.LoadAsync(session, Place.Channel)).Version;
+        await _host.Connector.WaitForAsync(r => r.Method == "PUT" && r.Body.Contains($"\"expectedVersion\":{version}", StringComparison.Ordinal));
+        await Task.Delay(TimeSpan.FromSeconds(1));
         _host.Connector.Clear();
         _host.Clock.Jump(TimeSpan.FromMinutes(3));
+        Assert.Equal(0, await _host.FireDueDeadlinesAsync());
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
 
-        await _host.Service<GbbTeamsBot.Teams.Notifications.LiveCardTicker>().TickAsync(CancellationToken.None);
-
-        var put = (await _host.Connector.WaitForAsync(r => r.Method == "PUT" && r.Route.EndsWith("/activities/" + KbDriver.CardId, StringComparison.Ordinal)))[^1];
-        Assert.Contains("noch 7 Min.", CardJson.Text(put.Json!["attachments"]![0]!["content"]!), StringComparison.Ordinal);
+        // Nothing happened in the session, so nobody's card (and what they are typing) is replaced.
+        Assert.DoesNotContain(_host.Connector.Requests, r => r.Method == "PUT");
     }
 
     [Fact]

@@ -72,7 +72,6 @@ public sealed class TeamsHost : IAsyncDisposable
             ["Storage:ConnectionString"] = storageConnectionString,
             ["Storage:TablePrefix"] = prefix,
             ["Engine:DeadlineScannerEnabled"] = "false",
-            ["Teams:LiveCardRefreshInterval"] = "00:10:00",
             ["Teams:PublicBaseUrl"] = "https://gbb.example.org/",
         };
         var logs = new ConcurrentQueue<string>();
@@ -278,6 +277,39 @@ public static class CardJson
 
     public static int Version(JsonNode card) =>
         Actions(card).Select(a => a["data"]?["expectedVersion"]).Where(v => v is not null).Select(v => v!.GetValue<int>()).Max();
+
+    /// <summary>Every object in the card (elements, actions, their data), depth first.</summary>
+    public static IEnumerable<JsonObject> Descendants(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                yield return obj;
+                foreach (var (_, child) in obj)
+                {
+                    foreach (var d in Descendants(child))
+                    {
+                        yield return d;
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    foreach (var d in Descendants(child))
+                    {
+                        yield return d;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The card's inputs (elements of type Input.*).</summary>
+    public static IEnumerable<JsonObject> Inputs(JsonNode card) =>
+        Descendants(card).Where(o => o["type"] is JsonValue t && t.TryGetValue<string>(out var type) && type.StartsWith("Input.", StringComparison.Ordinal));
 
     /// <summary>All visible text of the card, joined (text blocks, text runs, facts).</summary>
     public static string Text(JsonNode card)

@@ -43,6 +43,13 @@ public sealed class SessionStore(SessionRepository sessions, SessionCache cache)
         return row is null ? null : JsonSerializer.Deserialize<StoredOutcome>(row.OutcomeJson, SessionSnapshotSerializer.Options);
     }
 
+    /// <summary>The team's sessions of one case (id, case, status) for rules across sessions, without their content.</summary>
+    public async Task<IReadOnlyList<TeamSessionFacts>> ListForCaseAsync(TeamScope scope, string caseReference, CancellationToken cancellationToken)
+    {
+        var list = await sessions.ListByCaseReferenceAsync(scope, caseReference, cancellationToken);
+        return list.Select(s => new TeamSessionFacts(s.SessionId, s.CaseReference, Enum.TryParse<SessionStatus>(s.Status, out var status) ? status : SessionStatus.Prepared)).ToList();
+    }
+
     /// <summary>Reads the session from storage (and remembers it for the next command); null when it does not exist.</summary>
     public async Task<LoadedSession?> LoadAsync(SessionAddress address, CancellationToken cancellationToken)
     {

@@ -17,9 +17,24 @@ public sealed class AgreementsCommand(OpenAgreementsList list) : IBotCommandRout
         await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
     }
 
-    internal static string TeamName(TurnContext turn)
+    /// <summary>
+    /// The team's name in a channel (or "Dieses Team" when Teams does not send it), the chat's name in a chat, else
+    /// "Dieser Chat": a list in a team channel never calls the team "this chat".
+    /// </summary>
+    internal static string TeamName(TurnContext turn, UiLanguage? language = null)
     {
         var channelData = turn.Activity.Teams;
-        return channelData.TeamName ?? turn.Activity.Conversation?.Name ?? (UiLanguages.FromLocale(turn.Activity.Locale) == UiLanguage.English ? "This chat" : "Dieser Chat");
+        var english = (language ?? ConversationContext.LanguageOf(turn)) == UiLanguage.English;
+        if (!string.IsNullOrWhiteSpace(channelData.TeamName))
+        {
+            return channelData.TeamName;
+        }
+
+        if (!string.IsNullOrWhiteSpace(channelData.TeamId))
+        {
+            return english ? "This team" : "Dieses Team";
+        }
+
+        return turn.Activity.Conversation?.Name ?? (english ? "This chat" : "Dieser Chat");
     }
 }

@@ -9,8 +9,11 @@ using GbbTeamsBot.Teams.Sessions;
 
 namespace GbbTeamsBot.Teams.Agreements;
 
-/// <summary>"Erledigt" on the team's list: the agreement is stored as done and the list comes back without it.</summary>
-public sealed class MarkAgreementDoneAction(SessionActionServices services, AgreementStatusService agreementStatus, OpenAgreementsList openAgreements)
+/// <summary>
+/// "Erledigt" on the team's list: the agreement is stored as done and the list comes back without it, with the
+/// ticked-off one on top and "Rückgängig" (see <see cref="ReopenAgreementAction"/>) while the list is open.
+/// </summary>
+public sealed class MarkAgreementDoneAction(SessionActionServices services, AgreementStatusService agreementStatus, TeamQueries queries, OpenAgreementsList openAgreements)
     : SessionActionRoute(services)
 {
     public const int MaxAgreementIdLength = 128;
@@ -20,8 +23,37 @@ public sealed class MarkAgreementDoneAction(SessionActionServices services, Agre
     protected override async Task<AdaptiveCard> HandleAsync(SessionActionRequest request, CancellationToken cancellationToken)
     {
         var agreementId = request.Data.String(CardDataKeys.AgreementId);
-        var change = agreementId is { Length: > 0 and <= MaxAgreementIdLength }
-            ? await agreementStatus.SetStatusAsync(request.Address.TenantId, request.Address.TeamId, request.Address.SessionId, agreementId, AgreementStatus.Done, cancellationToken)
+        if (agreementId is not { Length: > 0 and <= MaxAgreementIdLength })
+        {
+            return SessionScreens.Message(TeamsTexts.For(request.Who.Language)["Agreement_NotFound"], isError: true);
+        }
+
+        var before = (await queries.ListOpenAgreementsAsync(request.Address.TenantId, request.Address.TeamId, cancellationToken))
+            .FirstOrDefault(a => a.Agreement.Id == agreementId && a.Agreement.SourceSessionId == request.Address.SessionId);
+        var change = await agreementStatus.SetStatusAsync(request.Address.TenantId, request.Address.TeamId, request.Address.SessionId, agreementId, AgreementStatus.Done, cancellationToken);
+        var done = before is null
+            ? null
+            : new Cards.ViewModels.OpenAgreementView(new SessionRef(request.Address.SessionId, 0), MethodKind.KollegialeBeratung, before.Agreement.CaseReference ?? string.Empty, SessionViewMapper.Agreement(before.Agreement));
+        return change switch
+        {
+            AgreementStatusChange.NotFound => SessionScreens.Message(TeamsTexts.For(request.Who.Language)["Agreement_NotFound"], isError: true),
+            AgreementStatusChange.Conflict => ActionResultCard.Build(new MessageView(MessageCode.TryAgainLater), request.Context),
+            _ => await openAgreements.BuildAsync(request.Turn, request.Who, cancellationToken, done),
+        };
+    }
+}
+
+/// <summary>"Rückgängig" after "Erledigt": the agreement is stored as open again and is back in the list.</summary>
+public sealed class ReopenAgreementAction(SessionActionServices services, AgreementStatusService agreementStatus, OpenAgreementsList openAgreements)
+    : SessionActionRoute(services)
+{
+    public override string Verb => CardVerbs.AgreementReopen;
+
+    protected override async Task<AdaptiveCard> HandleAsync(SessionActionRequest request, CancellationToken cancellationToken)
+    {
+        var agreementId = request.Data.String(CardDataKeys.AgreementId);
+        var change = agreementId is { Length: > 0 and <= MarkAgreementDoneAction.MaxAgreementIdLength }
+            ? await agreementStatus.SetStatusAsync(request.Address.TenantId, request.Address.TeamId, request.Address.SessionId, agreementId, AgreementStatus.Open, cancellationToken)
             : AgreementStatusChange.NotFound;
         return change switch
         {

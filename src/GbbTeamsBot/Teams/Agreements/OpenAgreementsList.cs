@@ -11,7 +11,7 @@ namespace GbbTeamsBot.Teams.Agreements;
 /// <summary>The team's open agreements as a card: for the "vereinbarungen" command and after one is ticked off.</summary>
 public sealed class OpenAgreementsList(TeamQueries queries, SessionService sessions, TimeProvider time)
 {
-    public async Task<AdaptiveCard> BuildAsync(TurnContext turn, ConversationContext who, CancellationToken cancellationToken)
+    public async Task<AdaptiveCard> BuildAsync(TurnContext turn, ConversationContext who, CancellationToken cancellationToken, OpenAgreementView? justDone = null)
     {
         ArgumentNullException.ThrowIfNull(who);
         var open = await queries.ListOpenAgreementsAsync(who.TenantId, who.TeamKey, cancellationToken);
@@ -30,6 +30,6 @@ public sealed class OpenAgreementsList(TeamQueries queries, SessionService sessi
             items.Add(new OpenAgreementView(new SessionRef(sessionId, 0), method, item.Agreement.CaseReference ?? string.Empty, SessionViewMapper.Agreement(item.Agreement)));
         }
 
-        return OpenAgreementsCard.Build(new OpenAgreementsView(AgreementsCommand.TeamName(turn), items), who.Cards(time.GetUtcNow()));
+        return OpenAgreementsCard.Build(new OpenAgreementsView(AgreementsCommand.TeamName(turn), items) { JustDone = justDone }, who.Cards(time.GetUtcNow()));
     }
 }

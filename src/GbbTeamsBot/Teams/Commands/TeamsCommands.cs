@@ -90,6 +90,7 @@ public sealed partial class AgendaCommand(SessionService sessions, TimeProvider 
         var created = await sessions.CreateAsync(new CreateSessionRequest(who.TenantId, who.TeamKey, who.ConversationId, who.UserId, who.UserName, MethodIds.Teamsitzung)
         {
             Agenda = agenda.Value,
+            Settings = who.Settings,
         }, cancellationToken);
         if (created.Session is not { } session)
         {

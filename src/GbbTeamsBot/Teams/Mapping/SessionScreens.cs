@@ -21,6 +21,7 @@ public static class SessionScreens
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(context);
+        context = For(session, context);
         var now = context.Now;
         var state = session.State;
         if (state.Status == SessionStatus.Cancelled)
@@ -73,6 +74,21 @@ public static class SessionScreens
     }
 
     /// <summary>
+    /// The context of a session's cards: the session's own language and time zone (fixed at setup from the team's
+    /// settings), whoever looks and whatever their client sends.
+    /// </summary>
+    public static CardContext For(SessionView session, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(context);
+        return context with
+        {
+            Language = session.State.Language == Language.English ? UiLanguage.English : UiLanguage.German,
+            TimeZoneId = session.State.TimeZoneId,
+        };
+    }
+
+    /// <summary>
     /// The answer to a refused or failed action: the reason in the user's language, that nothing changed, and the way
     /// back to the current view. A privacy warning also offers "trotzdem speichern", which repeats the same action
     /// with the confirmation flag and a fresh request id.
@@ -96,14 +112,34 @@ public static class SessionScreens
 
         items.Add(new TextBlock(isPrivacy ? texts["Privacy_Rephrase"] : texts["Outcome_NothingChanged"]) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Small });
 
+        // What the person typed stays on the card (as inputs), so a warning or refusal never costs them their text.
+        var typed = TypedTexts(retryData);
+        if (typed.Count > 0 && !isPrivacy)
+        {
+            items.Add(new TextBlock(texts["Outcome_YourText"]) { Size = TextSize.Small, Spacing = Spacing.Small });
+        }
+
+        foreach (var (key, value) in typed)
+        {
+            items.Add(new GbbTeamsBot.Cards.TextInput(key, texts["Outcome_Field_" + key])
+            {
+                Value = value,
+                IsMultiline = value.Length > 60,
+                Spacing = Spacing.Small,
+            });
+        }
+
         var actions = new List<GbbTeamsBot.Cards.CardAction>();
         if (isPrivacy)
         {
-            var data = (JsonObject)retryData!.DeepClone();
+            var verb = retryData![CardDataKeys.Verb]?.GetValue<string>() ?? CardVerbs.ContributionAdd;
+            var edited = (JsonObject)retryData.DeepClone();
+            edited[CardDataKeys.RequestId] = context.NewRequestId();
+            actions.Add(Execute(texts["Privacy_SaveEdited"], verb, edited, ActionStyle.Positive, withInputs: true));
+            var data = (JsonObject)retryData.DeepClone();
             data[CardDataKeys.RequestId] = context.NewRequestId();
             data[TeamsCardData.Confirmed] = "true";
-            var verb = data[CardDataKeys.Verb]?.GetValue<string>() ?? CardVerbs.ContributionAdd;
-            actions.Add(Execute(texts["Privacy_Confirm"], verb, data, ActionStyle.Positive));
+            actions.Add(Execute(texts["Privacy_Confirm"], verb, data, withInputs: true));
         }
 
         actions.Add(Execute(texts["Outcome_CurrentView"], CardVerbs.ViewShow, new JsonObject
@@ -137,13 +173,28 @@ public static class SessionScreens
         FallbackText = text,
     };
 
-    private static ExecuteAction Execute(string title, string verb, JsonObject data, ActionStyle style = ActionStyle.Default) =>
+    private static ExecuteAction Execute(string title, string verb, JsonObject data, ActionStyle style = ActionStyle.Default, bool withInputs = false) =>
         new(title, verb, data)
         {
             Style = style,
-            AssociatedInputs = AssociatedInputs.None,
-            Fallback = new SubmitAction(title, data) { Style = style, AssociatedInputs = AssociatedInputs.None },
+            AssociatedInputs = withInputs ? AssociatedInputs.Auto : AssociatedInputs.None,
+            Fallback = new SubmitAction(title, data) { Style = style, AssociatedInputs = withInputs ? AssociatedInputs.Auto : AssociatedInputs.None },
         };
+
+    /// <summary>The free texts of a refused action (entry text, agreement what/who), in card order.</summary>
+    private static List<(string Key, string Value)> TypedTexts(JsonObject? data)
+    {
+        var list = new List<(string, string)>();
+        foreach (var key in new[] { CardDataKeys.Text, CardDataKeys.What, CardDataKeys.Who })
+        {
+            if (data?[key] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
+            {
+                list.Add((key, text));
+            }
+        }
+
+        return list;
+    }
 
     private static CardTexts Texts(this CardContext context) => CardTexts.For(context.Language);
 }

@@ -61,9 +61,13 @@ public static class SessionViewMapper
             remainingWhenPaused = budget.Phases[index].Remaining;
         }
 
+        var run = state.CurrentPhaseIndex >= 0 && state.CurrentPhaseIndex < state.Phases.Count ? state.Phases[state.CurrentPhaseIndex] : null;
         return new LiveSessionView(Ref(session), CardVocabulary.Method(session.Method.Id), Pseudonym(session), phases, index, Viewer(session, viewerId))
         {
             PhaseEndsAt = endsAt,
+            PhaseEndingSoon = run?.WarningFired == true,
+            PhaseOverdue = run?.Overdue == true,
+            ProtocolConfirmers = session.ProtocolConfirmers.Select(p => p.DisplayName).ToList(),
             IsPaused = state.Status == SessionStatus.Paused,
             RemainingWhenPaused = remainingWhenPaused,
             RoleHolders = RoleHolders(state),
@@ -133,6 +137,7 @@ public static class SessionViewMapper
     public static ContributionView Contribution(Contribution c, string? authorName) =>
         new(c.Id, CardVocabulary.Contribution(c.Kind), c.Text)
         {
+            PhaseIndex = c.PhaseIndex,
             AuthorName = authorName,
             Area = c.ResourceArea is { } area ? CardVocabulary.Area(area) : null,
             Level = c.IdeaLevel is { } level ? CardVocabulary.Level(level) : null,

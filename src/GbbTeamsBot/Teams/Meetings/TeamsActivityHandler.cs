@@ -17,12 +17,14 @@ public sealed partial class TeamsActivityHandler(
     ConversationPreferences preferences,
     SessionService sessions,
     TeamQueries queries,
+    TeamSettingsService settings,
     TimeProvider time,
     ILogger<TeamsActivityHandler> logger) : IActivityHandler
 {
     public async Task OnActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        await LoadTeamSettingsAsync(turn, cancellationToken);
         var who = ConversationContext.From(turn);
         preferences.Remember(who);
         if (MeetingEvents.ReadLifecycle(turn.Activity) is { Started: true })
@@ -34,12 +36,42 @@ public sealed partial class TeamsActivityHandler(
         await inner.OnActivityAsync(turn, cancellationToken);
     }
 
-    public Task<InvokeResponse> OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task<InvokeResponse> OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        await LoadTeamSettingsAsync(turn, cancellationToken);
         preferences.Remember(ConversationContext.From(turn));
-        return inner.OnInvokeAsync(turn, cancellationToken);
+        return await inner.OnInvokeAsync(turn, cancellationToken);
     }
+
+    /// <summary>
+    /// How long a turn waits for the team's settings before it goes on with the defaults (a point read, cached per
+    /// instance; card actions must be answered within the invoke budget). Creating a session reads them again without
+    /// this limit (<see cref="Sessions.SessionSetupFlow"/>), so a new session never gets the defaults by accident.
+    /// </summary>
+    private static readonly TimeSpan SettingsReadLimit = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Every turn speaks the team's language and shows its time zone (see <see cref="ConversationContext.From"/>).</summary>
+    private async Task LoadTeamSettingsAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var (tenant, team) = ConversationContext.ScopeOf(turn);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(SettingsReadLimit);
+        try
+        {
+            turn.Items[ConversationContext.TeamSettingsItem] = await settings.GetAsync(tenant, team, limit.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            // Storage trouble must not silence the bot (or slow every answer): the settings last seen here, else the
+            // defaults (German, Europe/Berlin), apply to this turn.
+            turn.Items[ConversationContext.TeamSettingsItem] = settings.Fallback(tenant, team);
+            LogSettingsUnavailable(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Team settings could not be read; the defaults apply to this turn")]
+    private partial void LogSettingsUnavailable(Exception exception);
 
     public InvokeResponse OnInvokeTimedOut(Activity invoke) => inner.OnInvokeTimedOut(invoke);
 

@@ -9,34 +9,20 @@ namespace GbbTeamsBot.Teams.Notifications;
 
 /// <summary>
 /// Replaces the shared card of a session (PUT to the card's activity) with the state as stored, rendered for no
-/// particular viewer; Teams then refreshes it per user for up to 60 participants. Remembers running sessions so the
-/// ticker can keep their clocks current.
+/// particular viewer; Teams then refreshes it per user for up to 60 participants. Called after stored changes only
+/// (entries, phase changes, fired deadlines): no timer re-renders it, so nobody loses what they are typing.
 /// </summary>
 public sealed partial class SharedCardUpdater(
     ConnectorClientFactory connectors,
-    ConversationPreferences preferences,
     TimeProvider time,
     ILogger<SharedCardUpdater> logger)
 {
-    private readonly ConcurrentDictionary<SessionAddress, DateTimeOffset> _running = new();
     private readonly ConcurrentDictionary<SessionAddress, int> _sentVersions = new();
     private readonly Lock _order = new();
-
-    /// <summary>Sessions whose shared card shows a running clock.</summary>
-    public IReadOnlyCollection<SessionAddress> RunningSessions => _running.Keys.ToArray();
 
     public async Task<bool> UpdateAsync(SessionView session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (session.Status is SessionStatus.Running or SessionStatus.Paused)
-        {
-            _running[session.Address] = time.GetUtcNow();
-        }
-        else
-        {
-            _running.TryRemove(session.Address, out _);
-        }
-
         if (session.LiveCard is not { } location)
         {
             return false;
@@ -49,8 +35,8 @@ public sealed partial class SharedCardUpdater(
             return false;
         }
 
-        var (language, zone, _) = preferences.For(location.ConversationId, session.Address.SessionId);
-        var context = new Cards.CardContext { Language = language, TimeZoneId = zone, Now = time.GetUtcNow() };
+        // The session's language and time zone (SessionScreens.Render applies them).
+        var context = new Cards.CardContext { Now = time.GetUtcNow() };
         var card = SessionScreens.Render(session, view: null, viewerId: null, context);
         var update = Activity.CreateCard(card.ToJson(), card.FallbackText);
 
@@ -72,8 +58,6 @@ public sealed partial class SharedCardUpdater(
         await sent;
         return true;
     }
-
-    public void Forget(SessionAddress address) => _running.TryRemove(address, out _);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: no conversation reference for its live card; shared card not updated")]
     private partial void LogUnknownConversation(string sessionId);

@@ -46,7 +46,15 @@ public sealed partial class TeamsSessionNotifier(
         NotifyModeratorAsync(notification, warning, (t, mention, phase, minutes, endsAt) => t.Format("Notify_PhaseWarning", mention, minutes, phase, endsAt), cancellationToken);
 
     public Task OnPhaseOverdueAsync(SessionNotification notification, SessionEvent overdue, CancellationToken cancellationToken) =>
-        NotifyModeratorAsync(notification, overdue, (t, mention, phase, _, _) => t.Format("Notify_PhaseOverdue", mention, phase), cancellationToken);
+        NotifyModeratorAsync(
+            notification,
+            overdue,
+            // In the last phase there is no next phase to move to: ask to close or extend instead.
+            (t, mention, phase, _, _) => t.Format(
+                (overdue.PhaseIndex ?? notification.Session.State.CurrentPhaseIndex) >= notification.Session.Method.Phases.Count - 1 ? "Notify_PhaseOverdueLast" : "Notify_PhaseOverdue",
+                mention,
+                phase),
+            cancellationToken);
 
     public Task OnSessionEndWarningAsync(SessionNotification notification, SessionEvent warning, CancellationToken cancellationToken) =>
         NotifyModeratorAsync(notification, warning, (t, mention, _, _, _) => SessionEnd(t, mention, notification.Session, notification.LiveCard?.ConversationId), cancellationToken);
@@ -54,11 +62,53 @@ public sealed partial class TeamsSessionNotifier(
     public Task OnAutoAdvancedAsync(SessionNotification notification, SessionEvent advanced, CancellationToken cancellationToken) =>
         NotifyModeratorAsync(notification, advanced, (t, mention, phase, _, _) => t.Format("Notify_AutoAdvanced", mention, phase), cancellationToken);
 
+    /// <summary>@mentions whoever must confirm the protocol (case presenter or coordinating contact) in the conversation.</summary>
+    public async Task OnSessionCompletedAsync(SessionNotification notification, SessionEvent completed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var session = notification.Session;
+        var conversationId = notification.LiveCard?.ConversationId ?? session.ConversationId;
+        var confirmers = session.ProtocolConfirmers;
+        if (conversationId is null || confirmers.Count == 0 || session.Method.Id == MethodIds.Teamsitzung)
+        {
+            return;
+        }
+
+        var language = session.State.Language == Domain.Common.Language.English ? UiLanguage.English : UiLanguage.German;
+        var mentions = confirmers.Select(p => "<at>" + WebUtility.HtmlEncode(p.DisplayName) + "</at>").ToList();
+        var texts = TeamsTexts.For(language);
+        var message = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = texts.Format("Notify_ProtocolToConfirm", string.Join(", ", mentions)),
+            TextFormat = "xml",
+            Summary = texts.Format("Notify_ProtocolToConfirm", string.Join(", ", confirmers.Select(p => p.DisplayName))),
+            Entities = confirmers.Select((p, i) => JsonSerializer.SerializeToElement(new
+            {
+                type = "mention",
+                text = mentions[i],
+                mentioned = new { id = p.Id, name = p.DisplayName },
+            })).ToList(),
+        };
+        try
+        {
+            if (await connectors.ForConversationAsync(conversationId, cancellationToken) is { } connector)
+            {
+                await connector.SendToConversationAsync(conversationId, message, cancellationToken);
+                LogModeratorNotified(session.Address.SessionId, completed.Kind);
+            }
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
+        {
+            LogNoticeFailed(ex, session.Address.SessionId, completed.Kind);
+        }
+    }
+
     private string SessionEnd(TeamsTexts t, string mention, SessionView session, string? conversationId)
     {
         var now = time.GetUtcNow();
         var end = session.TimeBudget(now).PlannedEnd ?? now;
-        return t.Format("Notify_SessionEndWarning", mention, Math.Max(0, (int)Math.Ceiling((end - now).TotalMinutes)), LocalTime(end, preferences.For(conversationId).TimeZoneId));
+        return t.Format("Notify_SessionEndWarning", mention, Math.Max(0, (int)Math.Ceiling((end - now).TotalMinutes)), LocalTime(end, session.State.TimeZoneId));
     }
 
     private async Task NotifyModeratorAsync(
@@ -75,11 +125,17 @@ public sealed partial class TeamsSessionNotifier(
             return;
         }
 
-        var (language, zone, meetingId) = preferences.For(conversationId, session.Address.SessionId);
+        // The session's own language and time zone, fixed at setup; the meeting id as last seen in the conversation.
+        var language = session.State.Language == Domain.Common.Language.English ? UiLanguage.English : UiLanguage.German;
+        var zone = session.State.TimeZoneId;
+        var meetingId = preferences.For(conversationId).MeetingId;
         var texts = TeamsTexts.For(language);
         var now = time.GetUtcNow();
         var phaseIndex = evt.PhaseIndex ?? Math.Max(0, session.State.CurrentPhaseIndex);
-        var phaseName = session.Method.Phases[Math.Clamp(phaseIndex, 0, session.Method.Phases.Count - 1)].Name.In(SessionViewMapper.Lang(language));
+        // The phase as the card names it (the card's vocabulary, not the method's internal names).
+        var shownIndex = Math.Clamp(phaseIndex, 0, session.Method.Phases.Count - 1);
+        var shown = SessionViewMapper.Phases(session, language, now)[shownIndex];
+        var phaseName = shown.CustomTitle is { Length: > 0 } custom ? custom : CardTexts.For(language)["Phase_" + shown.Kind];
         var budget = session.TimeBudget(now).Phases[Math.Clamp(phaseIndex, 0, session.Method.Phases.Count - 1)];
         var minutes = Math.Max(0, (int)Math.Ceiling(budget.Remaining.TotalMinutes));
         var endsAt = LocalTime(now + budget.Remaining, zone);

@@ -51,6 +51,6 @@ public sealed class AddContributionAction(SessionActionServices services) : Sess
             CardKind.Note => new StatementDraft(text),
             _ => null,
         };
-        return draft is null ? null : new AddContribution(actor, draft, confirmed);
+        return draft is null ? null : new AddContribution(actor, draft, confirmed) { CardPhaseIndex = data.Int(CardDataKeys.Phase) };
     }
 }

@@ -111,7 +111,7 @@ public abstract partial class SessionActionRoute(SessionActionServices services)
                 return SessionScreens.Render(session, view, request.Actor, request.Context, new MessageView(MessageCode.StaleCard));
             case CommandStatus.Rejected when session is not null:
                 LogRefused(services.Logger, LogSafe.Id(session.Address.SessionId), outcome.Rejection?.Code);
-                return SessionScreens.Refusal(outcome.Rejection!.Message, outcome.Rejection, session.Address.SessionId, session.Version, request.Data.ToJsonObject(), request.Context);
+                return SessionScreens.Refusal(outcome.Rejection!.Message, outcome.Rejection, session.Address.SessionId, session.Version, request.Data.ToJsonObject(), SessionScreens.For(session, request.Context));
             case CommandStatus.SessionNotFound:
                 return NotFound(request);
             default:

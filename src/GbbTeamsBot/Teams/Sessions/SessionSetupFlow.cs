@@ -22,7 +22,8 @@ public sealed partial class SessionSetupFlow(
     SessionService sessions,
     ConversationMembers members,
     SharedCardUpdater sharedCards,
-    ConversationPreferences preferences,
+    TeamQueries queries,
+    TeamSettingsService teamSettings,
     TimeProvider time,
     ILogger<SessionSetupFlow> logger)
 {
@@ -35,8 +36,7 @@ public sealed partial class SessionSetupFlow(
         ArgumentNullException.ThrowIfNull(turn);
         var who = ConversationContext.From(turn);
         var roster = await members.GetAsync(turn, cancellationToken);
-        var view = SetupView(method, roster, who.UserId) with { CasePseudonym = pseudonym };
-        preferences.RememberSessionLanguage(view.Draft.SessionId, who.Language);
+        var view = SetupView(method, roster, who.UserId) with { CasePseudonym = pseudonym, RunningHere = await RunningHereAsync(who, cancellationToken) };
         var card = SetupCard.Build(view, who.Cards(time.GetUtcNow()));
         await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
     }
@@ -52,7 +52,22 @@ public sealed partial class SessionSetupFlow(
             MinMinutes = (int)(definition?.Budget.MinTotal.TotalMinutes ?? 10),
             MaxMinutes = (int)(definition?.Budget.MaxTotal.TotalMinutes ?? 180),
             PlannedMinutes = (int?)definition?.DefaultTotal.TotalMinutes,
+            RequiredRoles = definition is null
+                ? []
+                : definition.Roles.Where(r => r.MinToStart > 0 && r.Role != ParticipantRole.Moderator).Select(r => CardVocabulary.Role(r.Role)).ToList(),
         };
+    }
+
+    /// <summary>The team's running sessions, for the setup card's "Hier läuft schon" hints.</summary>
+    private async Task<IReadOnlyList<RunningSessionHint>> RunningHereAsync(ConversationContext who, CancellationToken cancellationToken)
+    {
+        var hints = new List<RunningSessionHint>();
+        // The session list only (no session reads), so the setup card comes at once even in a busy team.
+        hints.AddRange((await queries.ListSessionsAsync(who.TenantId, who.TeamKey, cancellationToken: cancellationToken))
+            .Where(s => s.Status is nameof(SessionStatus.Running) or nameof(SessionStatus.Paused) && !string.IsNullOrEmpty(s.CaseReference))
+            .Take(5)
+            .Select(s => new RunningSessionHint(new SessionRef(s.SessionId, (int)s.Version), s.CaseReference!)));
+        return hints;
     }
 
     /// <summary>The setup card was submitted: validate (domain rules), create (all or nothing), show the live card, start.</summary>
@@ -106,6 +121,7 @@ public sealed partial class SessionSetupFlow(
         var create = new CreateSessionRequest(address.TenantId, address.TeamId, who.ConversationId, moderatorId, names[moderatorId], definition.Id)
         {
             SessionId = address.SessionId,
+            Settings = await teamSettings.GetAsync(address.TenantId, address.TeamId, cancellationToken),
             CaseReference = setup.CaseReference,
             PhasePlan = setup.PhasePlan,
             Participants = setup.Participants
@@ -114,6 +130,14 @@ public sealed partial class SessionSetupFlow(
                 .ToList(),
         };
         var created = await sessions.CreateAsync(create, cancellationToken);
+        if (created.RunningSessionId is { } runningId
+            && await sessions.GetAsync(new SessionAddress(address.TenantId, address.TeamId, runningId), cancellationToken) is { } alreadyRunning)
+        {
+            // One running session per case: answer with the running one (nothing new was stored), ready to go on with.
+            LogCaseAlreadyRunning(runningId);
+            return SessionScreens.Render(alreadyRunning, null, who.UserId, context, new MessageView(MessageCode.CaseAlreadyRunning, SessionViewMapper.Pseudonym(alreadyRunning)));
+        }
+
         if (created.Session is not { } session)
         {
             var problem = created.Rejection?.Code switch
@@ -130,11 +154,6 @@ public sealed partial class SessionSetupFlow(
         }
 
         LogCreated(session.Address.SessionId, definition.Id);
-        if (!preferences.KnowsSession(session.Address.SessionId))
-        {
-            // The setup card came from before a restart: the submitter's language decides.
-            preferences.RememberSessionLanguage(session.Address.SessionId, who.Language);
-        }
 
         // The setup card becomes the shared live card: everyone sees the session where it was set up.
         var cardActivityId = turn.Activity.ReplyToId;
@@ -186,6 +205,9 @@ public sealed partial class SessionSetupFlow(
             _ => new MessageView(MessageCode.InvalidInput),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Setup refused: session {SessionId} of the same case is running")]
+    private partial void LogCaseAlreadyRunning(string sessionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Setup card submitted with {ErrorCount} problems; shown again")]
     private partial void LogSetupInvalid(int errorCount);

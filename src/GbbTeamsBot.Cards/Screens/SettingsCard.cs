@@ -1,0 +1,57 @@
+using GbbTeamsBot.Cards.ViewModels;
+
+namespace GbbTeamsBot.Cards.Screens;
+
+/// <summary>The team's settings; more settings are added as further rows of <see cref="TeamSettingsView"/>.</summary>
+public sealed record TeamSettingsView(string TeamName, UiLanguage Language, string TimeZoneId, IReadOnlyList<string> TimeZones)
+{
+    /// <summary>The viewer may change the settings; otherwise the card shows them read-only with the reason.</summary>
+    public bool ViewerMayChange { get; init; }
+
+    public MessageView? Notice { get; init; }
+}
+
+/// <summary>"einstellungen" / "settings": language and time zone of the team, saved with one button.</summary>
+public static class SettingsCard
+{
+    public static AdaptiveCard Build(TeamSettingsView view, CardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(context);
+        var t = context.Texts;
+        var actions = new CardActions(context, session: null);
+        var body = new List<CardElement> { CardParts.Header(t["Settings_Title"], CardParts.Clip(view.TeamName, 80)) };
+        if (view.Notice is not null)
+        {
+            body.Add(CardParts.Notice(t, view.Notice, isError: view.Notice.IsError));
+        }
+
+        body.Add(new TextBlock(t["Settings_Intro"]) { Size = TextSize.Small, Spacing = Spacing.Small });
+        if (view.ViewerMayChange)
+        {
+            body.Add(new ChoiceSetInput(CardDataKeys.Language, t["Settings_Language"], [
+                new Choice(t["Settings_Language_German"], "de"),
+                new Choice(t["Settings_Language_English"], "en"),
+            ])
+            {
+                Value = view.Language == UiLanguage.English ? "en" : "de",
+                Style = ChoiceInputStyle.Expanded,
+            });
+            body.Add(new ChoiceSetInput(CardDataKeys.TimeZone, t["Settings_TimeZone"], view.TimeZones.Select(z => new Choice(z, z)).ToList())
+            {
+                Value = view.TimeZoneId,
+            });
+            body.Add(new ActionSet([actions.Execute(t["Settings_Save"], CardVerbs.SettingsSave, withInputs: true, style: ActionStyle.Positive)]));
+        }
+        else
+        {
+            body.Add(new FactSet([
+                new Fact(t["Settings_Language"], view.Language == UiLanguage.English ? t["Settings_Language_English"] : t["Settings_Language_German"]),
+                new Fact(t["Settings_TimeZone"], view.TimeZoneId),
+            ]));
+            body.Add(CardParts.Hint(t["Settings_ReadOnly"]));
+        }
+
+        return new AdaptiveCard { Body = body, FallbackText = t["Settings_Title"] };
+    }
+}

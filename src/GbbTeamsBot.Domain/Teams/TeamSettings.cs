@@ -1,0 +1,92 @@
+using GbbTeamsBot.Domain.Common;
+
+namespace GbbTeamsBot.Domain.Teams;
+
+/// <summary>
+/// A team's settings (one per tenant and team or chat): the language of its cards and notices and the time zone its
+/// clocks show. A session takes both over when it is created and keeps them to its end, so the card everyone sees does
+/// not change with whoever acts. New settings (retention, Graph toggles) are added here as further properties with
+/// their defaults; stored settings without them read as the default.
+/// </summary>
+public sealed record TeamSettings
+{
+    public const string DefaultTimeZoneId = "Europe/Berlin";
+
+    /// <summary>The time zones the settings card offers (IANA ids); the first is the default.</summary>
+    public static IReadOnlyList<string> TimeZoneChoices { get; } =
+        [DefaultTimeZoneId, "Europe/Vienna", "Europe/Zurich", "Europe/Luxembourg", "Europe/Brussels", "Europe/London", "UTC"];
+
+    public static TeamSettings Default { get; } = new();
+
+    /// <summary>German unless the team chose English. The record for the case file is German either way.</summary>
+    public Language Language { get; init; } = Language.German;
+
+    public string TimeZoneId { get; init; } = DefaultTimeZoneId;
+
+    public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>The Teams id of who changed the settings last (never shown on cards).</summary>
+    public string? ChangedById { get; init; }
+
+    /// <summary>
+    /// Applies a change when <paramref name="actor"/> may make it and every value is valid; otherwise a rejection and
+    /// the settings stay as they are.
+    /// </summary>
+    public Outcome<TeamSettings> Change(TeamSettingsChange change, TeamSettingsActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!TeamSettingsRules.MayChange(actor))
+        {
+            return Rejections.SettingsNotPermitted();
+        }
+
+        var zone = change.TimeZoneId?.Trim();
+        if (zone is not null && !TimeZoneChoices.Contains(zone, StringComparer.Ordinal))
+        {
+            return Rejections.InvalidSetting(new("Diese Zeitzone wird nicht angeboten.", "This time zone is not offered."));
+        }
+
+        return Outcome<TeamSettings>.Success(this with
+        {
+            Language = change.Language ?? Language,
+            TimeZoneId = zone ?? TimeZoneId,
+            ChangedAt = now,
+            ChangedById = actor.UserId,
+        });
+    }
+}
+
+/// <summary>The values a settings card submitted; null keeps the current value.</summary>
+public sealed record TeamSettingsChange
+{
+    public Language? Language { get; init; }
+
+    public string? TimeZoneId { get; init; }
+}
+
+/// <summary>
+/// Who wants to change the settings, as far as the bot can know. Teams tells a bot nothing about team ownership (that
+/// needs Microsoft Graph), so "moderator" means: moderates or moderated a session of this team.
+/// </summary>
+public sealed record TeamSettingsActor(string UserId)
+{
+    /// <summary>A guest or anonymous participant from outside the tenant.</summary>
+    public bool IsExternal { get; init; }
+
+    /// <summary>The person moderates or moderated a session of this team.</summary>
+    public bool IsModerator { get; init; }
+
+    /// <summary>The team has no session yet, so nobody moderates: whoever sets the team up first may choose.</summary>
+    public bool TeamHasNoSessions { get; init; }
+}
+
+public static class TeamSettingsRules
+{
+    /// <summary>Moderators of the team's sessions; before the first session anyone from the tenant. Never guests.</summary>
+    public static bool MayChange(TeamSettingsActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return !actor.IsExternal && !string.IsNullOrWhiteSpace(actor.UserId) && (actor.IsModerator || actor.TeamHasNoSessions);
+    }
+}
