@@ -72,6 +72,9 @@ public static class CardDataKeys
     /// <summary>The sessions counted on a deletion preview: a different count at confirmation means the data changed.</summary>
     public const string SessionCount = "sessionCount";
 
+    /// <summary>The settings card's retention period: months, or "default".</summary>
+    public const string RetentionMonths = "retentionMonths";
+
     // Inputs of the setup card.
     public const string Method = "method";
     public const string CasePseudonym = "casePseudonym";

@@ -65,3 +65,34 @@ public sealed class DataProtectionRulesTests
     /// <summary>An ended Kollegiale Beratung moderated by <see cref="Fixtures.Mod"/>, with the adviser <see cref="Fixtures.Adviser1"/>.</summary>
     private static SessionSnapshot Ended() => Fixtures.Running().Snapshot() with { Status = SessionStatus.Completed };
 }
+
+public sealed class TeamRetentionSettingTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly Domain.Teams.TeamSettingsActor Moderator = new("29:mod") { IsModerator = true };
+
+    [Fact]
+    public void A_team_may_keep_ended_sessions_shorter_or_longer_than_the_default_and_go_back_to_it()
+    {
+        var shorter = Domain.Teams.TeamSettings.Default.Change(new() { Retention = new(6) }, Moderator, Now).GetValueOrThrow();
+        var back = shorter.Change(new() { Retention = new(null) }, Moderator, Now).GetValueOrThrow();
+        var untouched = shorter.Change(new() { TimeZoneId = "UTC" }, Moderator, Now).GetValueOrThrow();
+
+        Assert.Equal(Now.AddMonths(-6), shorter.Retention(RetentionPolicy.Default).EndedSessionCutoff(Now));
+        Assert.Equal(RetentionPolicy.Default, back.Retention(RetentionPolicy.Default));
+        Assert.Equal(6, untouched.RetentionMonths);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(121)]
+    public void A_period_outside_one_to_120_months_is_refused_and_nothing_changes(int months)
+    {
+        var outcome = Domain.Teams.TeamSettings.Default.Change(new() { Retention = new(months) }, Moderator, Now);
+
+        Assert.Equal(RejectionCode.InvalidRetention, outcome.Rejection?.Code);
+        Assert.Null(Domain.Teams.TeamSettings.Default.RetentionMonths);
+    }
+}

@@ -17,14 +17,12 @@ public sealed class RetentionStorageTests(AzuriteFixture azurite) : RepositoryTe
         await sessions.CreateAsync(TeamA, Session("a-recent-done", status: "Completed") with { UpdatedAt = Now.AddMonths(-3) });
         await sessions.CreateAsync(TeamA, Session("a-old-done-2", status: "Completed") with { UpdatedAt = old }, [Contribution("a-old-done-2", "c1")]);
 
-        var due = await sessions.ListEndedBeforeAsync(Now.AddMonths(-24), maxRows: 10);
-        var limited = await sessions.ListEndedBeforeAsync(Now.AddMonths(-24), maxRows: 2);
+        var due = await sessions.ListEndedBeforeAsync(Now.AddMonths(-24)).ToListAsync();
 
         Assert.Equal(["a-old-done", "a-old-done-2", "b-old-cancelled"], due.Select(d => d.SessionId).Order(StringComparer.Ordinal));
         Assert.Equal(TeamB, Assert.Single(due, d => d.SessionId == "b-old-cancelled").Scope);
         Assert.Equal("FALL-0815", Assert.Single(due, d => d.SessionId == "a-old-done").CaseReference);
         Assert.Equal(old, due[0].EndedAt);
-        Assert.Equal(2, limited.Count);
     }
 
     [Fact]

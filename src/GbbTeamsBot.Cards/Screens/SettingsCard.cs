@@ -9,11 +9,21 @@ public sealed record TeamSettingsView(string TeamName, UiLanguage Language, stri
     public bool ViewerMayChange { get; init; }
 
     public MessageView? Notice { get; init; }
+
+    /// <summary>Months the team keeps ended sessions; null: the deployment's default, <see cref="DefaultRetentionMonths"/>.</summary>
+    public int? RetentionMonths { get; init; }
+
+    public int DefaultRetentionMonths { get; init; } = 24;
+
+    public IReadOnlyList<int> RetentionChoices { get; init; } = [];
 }
 
-/// <summary>"einstellungen" / "settings": language and time zone of the team, saved with one button.</summary>
+/// <summary>"einstellungen" / "settings": language, time zone and retention period of the team, saved with one button.</summary>
 public static class SettingsCard
 {
+    /// <summary>The retention choice "the deployment's default" (no months of the team's own).</summary>
+    public const string DefaultRetentionValue = "default";
+
     public static AdaptiveCard Build(TeamSettingsView view, CardContext context)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -41,6 +51,13 @@ public static class SettingsCard
             {
                 Value = view.TimeZoneId,
             });
+            body.Add(new ChoiceSetInput(CardDataKeys.RetentionMonths, t["Settings_Retention"], [
+                new Choice(t.Format("Settings_Retention_Default", view.DefaultRetentionMonths), DefaultRetentionValue),
+                .. view.RetentionChoices.Select(m => new Choice(t.Format("Settings_Retention_Months", m), m.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            ])
+            {
+                Value = view.RetentionMonths?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? DefaultRetentionValue,
+            });
             body.Add(new ActionSet([actions.Execute(t["Settings_Save"], CardVerbs.SettingsSave, withInputs: true, style: ActionStyle.Positive)]));
         }
         else
@@ -48,6 +65,7 @@ public static class SettingsCard
             body.Add(new FactSet([
                 new Fact(t["Settings_Language"], view.Language == UiLanguage.English ? t["Settings_Language_English"] : t["Settings_Language_German"]),
                 new Fact(t["Settings_TimeZone"], view.TimeZoneId),
+                new Fact(t["Settings_Retention"], view.RetentionMonths is { } months ? t.Format("Settings_Retention_Months", months) : t.Format("Settings_Retention_Default", view.DefaultRetentionMonths)),
             ]));
             body.Add(CardParts.Hint(t["Settings_ReadOnly"]));
         }

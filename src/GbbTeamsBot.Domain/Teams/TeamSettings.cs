@@ -1,4 +1,5 @@
 using GbbTeamsBot.Domain.Common;
+using GbbTeamsBot.Domain.DataProtection;
 
 namespace GbbTeamsBot.Domain.Teams;
 
@@ -22,6 +23,16 @@ public sealed record TeamSettings
     public Language Language { get; init; } = Language.German;
 
     public string TimeZoneId { get; init; } = DefaultTimeZoneId;
+
+    /// <summary>Months the team keeps ended sessions; null: the deployment's default (Retention:CompletedSessionMonths).</summary>
+    public int? RetentionMonths { get; init; }
+
+    /// <summary>The retention periods the settings card offers, in months.</summary>
+    public static IReadOnlyList<int> RetentionChoices { get; } = [6, 12, 24, 36, 60, 120];
+
+    /// <summary>The team's retention policy, or <paramref name="deploymentDefault"/> when it chose none.</summary>
+    public RetentionPolicy Retention(RetentionPolicy deploymentDefault) =>
+        RetentionMonths is { } months ? new RetentionPolicy(months) : deploymentDefault;
 
     public DateTimeOffset? ChangedAt { get; init; }
 
@@ -47,10 +58,16 @@ public sealed record TeamSettings
             return Rejections.InvalidSetting(new("Diese Zeitzone wird nicht angeboten.", "This time zone is not offered."));
         }
 
+        if (change.Retention?.Months is { } months && RetentionPolicy.Create(months).Rejection is { } invalid)
+        {
+            return invalid;
+        }
+
         return Outcome<TeamSettings>.Success(this with
         {
             Language = change.Language ?? Language,
             TimeZoneId = zone ?? TimeZoneId,
+            RetentionMonths = change.Retention is { } retention ? retention.Months : RetentionMonths,
             ChangedAt = now,
             ChangedById = actor.UserId,
         });
@@ -63,7 +80,13 @@ public sealed record TeamSettingsChange
     public Language? Language { get; init; }
 
     public string? TimeZoneId { get; init; }
+
+    /// <summary>A new retention period (null: keep the current one).</summary>
+    public RetentionChoice? Retention { get; init; }
 }
+
+/// <summary>The retention a team chose: a number of months, or null for the deployment's default.</summary>
+public sealed record RetentionChoice(int? Months);
 
 /// <summary>
 /// Who wants to change the settings, as far as the bot can know. Teams tells a bot nothing about team ownership (that

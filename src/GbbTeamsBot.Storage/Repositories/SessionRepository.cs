@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -130,25 +131,17 @@ public sealed class SessionRepository(StorageTables tables)
     }
 
     /// <summary>
-    /// Sessions of any team that ended (completed or cancelled) before <paramref name="cutoff"/>, at most
-    /// <paramref name="maxRows"/>: the candidates of the retention purge. A scan over session rows with $select only.
+    /// Sessions of any team that ended (completed or cancelled) before <paramref name="cutoff"/>, oldest pages first as
+    /// the service returns them: the candidates of the retention purge. A scan over session rows with $select only.
     /// </summary>
-    public async Task<IReadOnlyList<EndedSession>> ListEndedBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<EndedSession> ListEndedBeforeAsync(DateTimeOffset cutoff, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
         var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"RowKey ge {SessionPrefix} and RowKey lt {SessionPrefix[..^1] + "}"} and UpdatedAt lt {cutoff} and (Status eq {"Completed"} or Status eq {"Cancelled"})");
-        var result = new List<EndedSession>();
-        await foreach (var entity in table.QueryAsync(filter, ["TenantId", "TeamId", "SessionId", "CaseReference", "UpdatedAt"], Math.Min(maxRows, TableLimits.MaxPageSize), cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync(filter, ["TenantId", "TeamId", "SessionId", "CaseReference", "UpdatedAt"], TableLimits.MaxPageSize, cancellationToken).ConfigureAwait(false))
         {
-            result.Add(new EndedSession(new TeamScope(entity.GetString("TenantId")!, entity.GetString("TeamId")!), entity.GetString("SessionId")!, entity.GetString("CaseReference"), entity.GetDateTimeOffset("UpdatedAt")!.Value));
-            if (result.Count == maxRows)
-            {
-                break;
-            }
+            yield return new EndedSession(new TeamScope(entity.GetString("TenantId")!, entity.GetString("TeamId")!), entity.GetString("SessionId")!, entity.GetString("CaseReference"), entity.GetDateTimeOffset("UpdatedAt")!.Value);
         }
-
-        return result;
     }
 
     public async Task<IReadOnlyList<ContributionRecord>> GetContributionsAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)

@@ -133,6 +133,27 @@ public sealed class CaseDeletionTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.DoesNotContain(_host.Logs, line => line.Contains("Ahorn-07", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_team_that_keeps_sessions_six_months_loses_them_after_seven_while_a_team_on_the_default_keeps_them()
+    {
+        var settings = await CommandAsync(TeamsUser.Anna, "einstellungen");
+        Assert.Contains("Standard (24 Monate)", settings.ToJsonString(), StringComparison.Ordinal);
+        var saved = await _kb.ActAsync(TeamsUser.Anna, settings, CardVerbs.SettingsSave, new JsonObject { ["retentionMonths"] = "6" });
+        Assert.DoesNotContain("⚠", CardJson.Text(saved), StringComparison.Ordinal);
+        var shortTeam = await FinishedSessionAsync("Ahorn-07");
+        var (otherSession, _) = await _kb.StartAsync(Place.Group, "Birke-12");
+        await _kb.ActAsync(TeamsUser.Anna, await _kb.ViewAsync(TeamsUser.Anna, otherSession, place: Place.Group), CardVerbs.SessionFinish, place: Place.Group);
+
+        _host.Clock.Jump(TimeSpan.FromDays(7 * 31));
+        var result = await _host.Service<RetentionPurgeService>().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, result.SessionsDeleted);
+        Assert.Null(await _host.Service<SessionService>().GetAsync(new SessionAddress(TeamsHost.Tenant, Team.TeamId, shortTeam)));
+        Assert.NotNull(await _kb.LoadAsync(otherSession, Place.Group));
+        var refused = await _kb.ActAsync(TeamsUser.Anna, settings, CardVerbs.SettingsSave, new JsonObject { ["retentionMonths"] = "500" });
+        Assert.Contains("zwischen 1 und 120 Monaten", CardJson.Text(refused), StringComparison.Ordinal);
+    }
+
     private async Task<string> FinishedSessionAsync(string pseudonym)
     {
         var (session, _) = await _kb.StartAsync(Place.Channel, pseudonym);

@@ -10,25 +10,42 @@ namespace GbbTeamsBot.Application.DataProtection;
 public sealed record RetentionPurgeResult(int SessionsDeleted, DeletionReport Rows, bool MoreLeft);
 
 /// <summary>
-/// Enforces the retention period: every Retention:PurgeInterval, ended sessions older than the period go with their
-/// contributions, protocol versions, agreements and consents, at most Retention:PurgeBatchSize per run, each recorded
-/// in the team's deletion log. Idempotent: a session interrupted half-way is found and finished next run.
+/// Enforces each team's retention period (its settings, else Retention:CompletedSessionMonths): every
+/// Retention:PurgeInterval, ended sessions older than their team's period go with their contributions, protocol
+/// versions, agreements and consents, at most Retention:PurgeBatchSize per run, each recorded in the team's deletion
+/// log. Idempotent: a session interrupted half-way is found and finished next run.
 /// </summary>
 public sealed partial class RetentionPurgeService(
-    SessionRepository sessions, StorageRetention retention, DeletionLogRepository log, SessionCache cache,
+    SessionRepository sessions, StorageRetention retention, DeletionLogRepository log, SessionCache cache, TeamSettingsService settings,
     IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionPurgeService> logger) : BackgroundService
 {
-    public RetentionPolicy Policy => new(options.Value.CompletedSessionMonths);
+    /// <summary>The deployment's default period, for teams that chose none.</summary>
+    public RetentionPolicy DefaultPolicy => new(options.Value.CompletedSessionMonths);
 
     public async Task<RetentionPurgeResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var batch = options.Value.PurgeBatchSize;
-        var due = await sessions.ListEndedBeforeAsync(Policy.EndedSessionCutoff(now), batch + 1, cancellationToken);
         var rows = DeletionReport.None;
         var deleted = 0;
-        foreach (var session in due.Take(batch))
+        var moreLeft = false;
+
+        // Candidates are ended sessions older than the shortest period a team may choose; each is kept or deleted by
+        // its own team's period, so a team keeping longer never holds up another team's purge.
+        await foreach (var session in sessions.ListEndedBeforeAsync(new RetentionPolicy(RetentionPolicy.MinMonths).EndedSessionCutoff(now), cancellationToken))
         {
+            var team = await settings.GetAsync(session.Scope.TenantId, session.Scope.TeamId, cancellationToken);
+            if (session.EndedAt >= team.Retention(DefaultPolicy).EndedSessionCutoff(now))
+            {
+                continue;
+            }
+
+            if (deleted == batch)
+            {
+                moreLeft = true;
+                break;
+            }
+
             var report = await retention.DeleteSessionAsync(session.Scope, session.SessionId, cancellationToken);
             cache.Remove(new SessionAddress(session.Scope.TenantId, session.Scope.TeamId, session.SessionId));
             await log.AddAsync(session.Scope, new DeletionLogEntry(now, DeletionReason.Retention, null, session.CaseReference is { } reference ? DeletionLogRepository.Fingerprint(session.Scope, reference) : null, report), cancellationToken);
@@ -36,7 +53,7 @@ public sealed partial class RetentionPurgeService(
             deleted++;
         }
 
-        var result = new RetentionPurgeResult(deleted, rows, due.Count > batch);
+        var result = new RetentionPurgeResult(deleted, rows, moreLeft);
         LogPurged(logger, deleted, rows.Total, result.MoreLeft);
         return result;
     }

@@ -32,6 +32,12 @@ public sealed class SaveSettingsAction(TeamSettingsScreen screen) : ICardActionR
                 _ => null,
             },
             TimeZoneId = data.Text(CardDataKeys.TimeZone),
+            Retention = data.Text(CardDataKeys.RetentionMonths) switch
+            {
+                null => null,
+                Cards.Screens.SettingsCard.DefaultRetentionValue => new RetentionChoice(null),
+                var months => new RetentionChoice(int.TryParse(months, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : -1),
+            },
         };
         var actor = await screen.Settings.ActorAsync(who.TenantId, who.TeamKey, who.UserId, TeamSettingsScreen.IsExternal(turn), cancellationToken);
         var outcome = await screen.Settings.ChangeAsync(who.TenantId, who.TeamKey, actor, change, cancellationToken);

@@ -1,4 +1,6 @@
 using GbbTeamsBot.Application;
+using GbbTeamsBot.Application.DataProtection;
+using Microsoft.Extensions.Options;
 using GbbTeamsBot.BotFramework.Inbound;
 using GbbTeamsBot.Cards;
 using GbbTeamsBot.Cards.Screens;
@@ -10,7 +12,7 @@ using GbbTeamsBot.Teams.Agreements;
 namespace GbbTeamsBot.Teams.Settings;
 
 /// <summary>Builds the settings card for the person who asked (editable for moderators, read-only otherwise).</summary>
-public sealed class TeamSettingsScreen(TeamSettingsService settings, TimeProvider time)
+public sealed class TeamSettingsScreen(TeamSettingsService settings, IOptions<RetentionOptions> retention, TimeProvider time)
 {
     public TeamSettingsService Settings { get; } = settings;
 
@@ -24,6 +26,9 @@ public sealed class TeamSettingsScreen(TeamSettingsService settings, TimeProvide
         {
             ViewerMayChange = TeamSettingsRules.MayChange(actor),
             Notice = notice,
+            RetentionMonths = current.RetentionMonths,
+            DefaultRetentionMonths = retention.Value.CompletedSessionMonths,
+            RetentionChoices = TeamSettings.RetentionChoices,
         };
         return SettingsCard.Build(view, new CardContext { Language = language, TimeZoneId = current.TimeZoneId, Now = time.GetUtcNow() });
     }
