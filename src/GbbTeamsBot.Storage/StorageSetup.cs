@@ -40,6 +40,7 @@ public static class StorageSetup
         services.TryAddSingleton<ConversationReferenceRepository>();
         services.TryAddSingleton<DeadlineIndexRepository>();
         services.TryAddSingleton<IdempotencyRepository>();
+        services.TryAddSingleton<ActivityClaimRepository>();
         services.TryAddSingleton<StorageRetention>();
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<IdempotencyPurgeService>();

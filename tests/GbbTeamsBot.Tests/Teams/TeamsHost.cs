@@ -55,13 +55,17 @@ public sealed class TeamsHost : IAsyncDisposable
 
     public HttpClient Client => _client;
 
-    public static async Task<TeamsHost> StartAsync(string storageConnectionString)
+    /// <summary>
+    /// Starts a host; give two hosts the same <paramref name="tablePrefix"/> to run them as two instances of one
+    /// deployment, and <paramref name="configureServices"/> to add test services (e.g. storage faults).
+    /// </summary>
+    public static async Task<TeamsHost> StartAsync(string storageConnectionString, string? tablePrefix = null, Action<IServiceCollection>? configureServices = null)
     {
         var keys = await OpenIdTestServer.StartAsync();
         var connector = await FakeConnector.StartAsync();
         var clock = new JumpClock();
         var credential = new TestTokenCredential();
-        var prefix = "T" + Guid.NewGuid().ToString("N")[..10];
+        var prefix = tablePrefix ?? "T" + Guid.NewGuid().ToString("N")[..10];
         var settings = new Dictionary<string, string?>
         {
             ["Bot:AppId"] = OpenIdTestServer.AppId,
@@ -89,6 +93,7 @@ public sealed class TeamsHost : IAsyncDisposable
                 services.AddSingleton<TokenCredential>(credential);
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(clock);
+                configureServices?.Invoke(services);
             });
         });
         return new TeamsHost(keys, connector, factory, clock, logs);
