@@ -90,7 +90,7 @@ public sealed class SessionStore(SessionRepository sessions, SessionCache cache)
     /// </summary>
     public async Task<LoadedSession> SaveAsync(
         LoadedSession previous, SessionSnapshot next, DateTimeOffset now, CancellationToken cancellationToken,
-        LiveCardLocation? liveCard = null, SessionRequestRecord? request = null)
+        LiveCardLocation? liveCard = null, SessionRequestRecord? request = null, SessionOutboxRecord? outbox = null)
     {
         var card = liveCard ?? previous.LiveCard;
         var envelope = new SessionEnvelope { ConversationId = previous.ConversationId, LiveCard = card, Snapshot = next with { Contributions = [] } };
@@ -98,7 +98,7 @@ public sealed class SessionStore(SessionRepository sessions, SessionCache cache)
         ETag etag;
         try
         {
-            etag = await sessions.SaveAsync(previous.Address.Scope, ToRecord(previous.Address, envelope, next, now), previous.ETag, rows, request, cancellationToken);
+            etag = await sessions.SaveAsync(previous.Address.Scope, ToRecord(previous.Address, envelope, next, now), previous.ETag, rows, request, cancellationToken, outbox);
         }
         catch (TableStorageException ex) when (ex is TablePreconditionFailedException or TableResourceNotFoundException)
         {
@@ -110,6 +110,10 @@ public sealed class SessionStore(SessionRepository sessions, SessionCache cache)
         cache.Set(saved);
         return saved;
     }
+
+    /// <summary>Removes the outbox row of a version whose follow-up work is done.</summary>
+    public Task CompleteOutboxAsync(SessionAddress address, long version, CancellationToken cancellationToken) =>
+        sessions.CompleteOutboxAsync(address.Scope, address.SessionId, version, cancellationToken);
 
     private static SessionRecord ToRecord(SessionAddress address, SessionEnvelope envelope, SessionSnapshot snapshot, DateTimeOffset now) => new(
         address.SessionId,
