@@ -38,6 +38,9 @@ public enum RejectionCode
     UnknownMethod,
     InvalidAgenda,
     InvalidSetup,
+
+    /// <summary>A growth cap of the session (<see cref="Sessions.SessionLimits"/>) or its stored size would be exceeded.</summary>
+    LimitReached,
 }
 
 /// <summary>

@@ -30,6 +30,9 @@ public sealed record SessionOutboxRecord(string SessionId, long Version, string 
 /// <summary>An outbox row as read back for replay, with its team and ETag.</summary>
 public sealed record StoredOutboxEntry(TeamScope Scope, SessionOutboxRecord Entry, int Attempts, ETag ETag);
 
+/// <summary>One confirmed protocol version of a session (the document as JSON), kept in its own row of the session partition.</summary>
+public sealed record ProtocolVersionRowRecord(string SessionId, int Version, string DocumentJson, DateTimeOffset CreatedAt);
+
 /// <summary>One contribution of a session (payload as JSON, author as a pseudonymous id).</summary>
 public sealed record ContributionRecord(string SessionId, string ContributionId, string Kind, string? AuthorId, string PayloadJson, DateTimeOffset CreatedAt);
 
@@ -41,8 +44,8 @@ public sealed record ContributionRecord(string SessionId, string ContributionId,
 /// </summary>
 public sealed class SessionRepository(StorageTables tables)
 {
-    /// <summary>At most this many contributions can ride along with one save (the batch limit minus the session, request and outbox rows).</summary>
-    public const int MaxContributionsPerSave = TableLimits.MaxBatchOperations - 3;
+    /// <summary>At most this many contributions can ride along with one save (the batch limit minus the session, request, outbox and one protocol version row).</summary>
+    public const int MaxContributionsPerSave = TableLimits.MaxBatchOperations - 4;
 
     /// <summary>Request ids up to this length are keyed as they are; longer ones (they come from card data) by their SHA-256.</summary>
     public const int MaxRequestIdLength = 200;
@@ -54,6 +57,7 @@ public sealed class SessionRepository(StorageTables tables)
     private const string ContributionPrefix = "contribution|";
     private const string RequestPrefix = "request|";
     private const string OutboxPrefix = "outbox|";
+    private const string ProtocolVersionPrefix = "protocolversion|";
 
     /// <summary>Creates a new session (and initial contributions); <see cref="TableConflictException"/> if the id exists.</summary>
     public async Task<ETag> CreateAsync(TeamScope scope, SessionRecord session, IReadOnlyCollection<ContributionRecord>? contributions = null, CancellationToken cancellationToken = default)
@@ -72,7 +76,8 @@ public sealed class SessionRepository(StorageTables tables)
     /// </summary>
     public async Task<ETag> SaveAsync(
         TeamScope scope, SessionRecord session, ETag expected, IReadOnlyCollection<ContributionRecord>? contributions = null,
-        SessionRequestRecord? request = null, CancellationToken cancellationToken = default, SessionOutboxRecord? outbox = null)
+        SessionRequestRecord? request = null, CancellationToken cancellationToken = default, SessionOutboxRecord? outbox = null,
+        IReadOnlyCollection<ProtocolVersionRowRecord>? protocolVersions = null)
     {
         if (expected == default || expected == ETag.All)
         {
@@ -80,7 +85,25 @@ public sealed class SessionRepository(StorageTables tables)
         }
 
         var row = ToEntity(scope, session);
-        return await SubmitAsync(scope, new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, expected), session.SessionId, contributions, request, cancellationToken, outbox).ConfigureAwait(false);
+        return await SubmitAsync(scope, new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, expected), session.SessionId, contributions, request, cancellationToken, outbox, protocolVersions).ConfigureAwait(false);
+    }
+
+    /// <summary>The protocol versions of a session stored in their own rows, oldest first.</summary>
+    public async Task<IReadOnlyList<ProtocolVersionRowRecord>> GetProtocolVersionsAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        var result = new List<ProtocolVersionRowRecord>();
+        await foreach (var entity in table.QueryAsync(KeyFilters.RowKeyStartsWith(scope.PartitionKey, ProtocolVersionKeyPrefix(sessionId)), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new ProtocolVersionRowRecord(
+                entity.GetString("SessionId")!,
+                entity.GetInt32("Version")!.Value,
+                LargeText.Read(entity, "Document") ?? string.Empty,
+                entity.GetDateTimeOffset("CreatedAt")!.Value));
+        }
+
+        return result.OrderBy(v => v.Version).ToArray();
     }
 
     /// <summary>
@@ -224,7 +247,7 @@ public sealed class SessionRepository(StorageTables tables)
         ArgumentNullException.ThrowIfNull(scope);
         var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
         var keys = new List<string>();
-        foreach (var prefix in new[] { ContributionKeyPrefix(sessionId), RequestKeyPrefix(sessionId), OutboxKeyPrefix(sessionId) })
+        foreach (var prefix in new[] { ContributionKeyPrefix(sessionId), RequestKeyPrefix(sessionId), OutboxKeyPrefix(sessionId), ProtocolVersionKeyPrefix(sessionId) })
         {
             await foreach (var entity in table.QueryAsync(KeyFilters.RowKeyStartsWith(scope.PartitionKey, prefix), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
@@ -246,6 +269,8 @@ public sealed class SessionRepository(StorageTables tables)
 
     private static string RequestKeyPrefix(string sessionId) => RequestPrefix + KeyCodec.Encode(Ids.Require(sessionId, nameof(sessionId))) + "|";
 
+    private static string ProtocolVersionKeyPrefix(string sessionId) => ProtocolVersionPrefix + KeyCodec.Encode(Ids.Require(sessionId, nameof(sessionId))) + "|";
+
     private static string OutboxKeyPrefix(string sessionId) => OutboxPrefix + KeyCodec.Encode(Ids.Require(sessionId, nameof(sessionId))) + "|";
 
     /// <summary>One row per session version, zero-padded so versions sort in order.</summary>
@@ -262,10 +287,12 @@ public sealed class SessionRepository(StorageTables tables)
 
     private async Task<ETag> SubmitAsync(
         TeamScope scope, TableTransactionAction sessionAction, string sessionId, IReadOnlyCollection<ContributionRecord>? contributions,
-        SessionRequestRecord? request, CancellationToken cancellationToken, SessionOutboxRecord? outbox = null)
+        SessionRequestRecord? request, CancellationToken cancellationToken, SessionOutboxRecord? outbox = null,
+        IReadOnlyCollection<ProtocolVersionRowRecord>? protocolVersions = null)
     {
         contributions ??= [];
-        if (contributions.Count > MaxContributionsPerSave)
+        protocolVersions ??= [];
+        if (contributions.Count + protocolVersions.Count > MaxContributionsPerSave + 1)
         {
             throw new ArgumentException($"At most {MaxContributionsPerSave} contributions can be saved with a session at once.", nameof(contributions));
         }
@@ -292,6 +319,12 @@ public sealed class SessionRepository(StorageTables tables)
         if (outbox is not null)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(scope, sessionId, outbox)));
+        }
+
+        foreach (var version in protocolVersions)
+        {
+            // Versions are immutable; an upsert inside the If-Match batch only repeats the same content.
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(scope, sessionId, version)));
         }
 
         var sessionIndex = actions.Count;
@@ -375,6 +408,24 @@ public sealed class SessionRepository(StorageTables tables)
             ["DueAt"] = outbox.DueAt,
             ["Attempts"] = 0,
         };
+    }
+
+    private static TableEntity ToEntity(TeamScope scope, string sessionId, ProtocolVersionRowRecord version)
+    {
+        if (!string.Equals(version.SessionId, sessionId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A protocol version belongs to another session.", nameof(version));
+        }
+
+        var entity = new TableEntity(scope.PartitionKey, ProtocolVersionKeyPrefix(sessionId) + version.Version.ToString("D10", System.Globalization.CultureInfo.InvariantCulture))
+        {
+            ["RowType"] = "ProtocolVersion",
+            ["SessionId"] = sessionId,
+            ["Version"] = version.Version,
+            ["CreatedAt"] = version.CreatedAt,
+        };
+        LargeText.Write(entity, "Document", version.DocumentJson);
+        return entity;
     }
 
     private static TableEntity ToEntity(TeamScope scope, ContributionRecord contribution)

@@ -238,6 +238,13 @@ public sealed partial class SessionService(
             {
                 return new Result(new CommandOutcome { Status = CommandStatus.SessionNotFound, Message = CommandOutcome.NotFoundMessage }, null);
             }
+            catch (TableEntityValidationException)
+            {
+                // The change would not fit its rows (checked before anything is sent): refused, the session stays as it was.
+                LogTooLarge(logger, address.SessionId, command.Trigger);
+                var tooLarge = Rejections.SessionTooLarge();
+                return new Result(new CommandOutcome { Status = CommandStatus.Rejected, Rejection = tooLarge, Message = tooLarge.Message, Version = loaded.Snapshot.Version, Session = loaded.ToView() }, null);
+            }
             catch (TablePreconditionFailedException)
             {
                 LogLostRace(logger, address.SessionId, command.Trigger, attempt);
@@ -329,6 +336,9 @@ public sealed partial class SessionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} created with method {MethodId}, {EarlierAgreements} earlier agreements to review")]
     private static partial void LogCreated(ILogger logger, string sessionId, string methodId, int earlierAgreements);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: {Trigger} refused, the session would not fit its table rows")]
+    private static partial void LogTooLarge(ILogger logger, string sessionId, SessionTrigger trigger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: {Trigger} lost a concurrent save (attempt {Attempt}); reloading")]
     private static partial void LogLostRace(ILogger logger, string sessionId, SessionTrigger trigger, int attempt);
