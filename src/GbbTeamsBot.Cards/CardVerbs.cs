@@ -25,6 +25,9 @@ public static class CardVerbs
     public const string AgreementRemove = "gbb.agreement.remove";
     public const string AgreementDone = "gbb.agreement.done";
 
+    /// <summary>Another page of the team's open agreements (data: <see cref="CardDataKeys.Page"/>); not a session verb.</summary>
+    public const string AgreementsPage = "gbb.agreements.page";
+
     public const string ProtocolConfirm = "gbb.protocol.confirm";
     public const string ProtocolShow = "gbb.protocol.show";
     public const string ProtocolRecordText = "gbb.protocol.recordText";
@@ -57,6 +60,9 @@ public static class CardDataKeys
     /// <summary>gbb.contribution.add: the <c>ContributionKind</c> name, e.g. "Resource".</summary>
     public const string Kind = "kind";
     public const string AgreementId = "agreementId";
+
+    /// <summary>gbb.agreements.page: the page to show, counted from 0.</summary>
+    public const string Page = "page";
 
     // Inputs of the setup card.
     public const string Method = "method";

@@ -107,7 +107,11 @@ public sealed record AgendaView(SessionRef Session, string MeetingTitle, IReadOn
 /// <summary>One open agreement in a team's list, with the session it belongs to.</summary>
 public sealed record OpenAgreementView(SessionRef Session, MethodKind Method, string CasePseudonym, AgreementView Agreement);
 
-public sealed record OpenAgreementsView(string TeamName, IReadOnlyList<OpenAgreementView> Items);
+public sealed record OpenAgreementsView(string TeamName, IReadOnlyList<OpenAgreementView> Items)
+{
+    /// <summary>The page shown, counted from 0 (<see cref="Screens.OpenAgreementsCard.PageSize"/> agreements each).</summary>
+    public int Page { get; init; }
+}
 
 public sealed record ProtocolListItemView(SessionRef Session, MethodKind Method, string CasePseudonym, DateTimeOffset HeldAt)
 {

@@ -50,6 +50,7 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, AddAgreementAction>();
         services.AddSingleton<ICardActionRoute, RemoveAgreementAction>();
         services.AddSingleton<ICardActionRoute, MarkAgreementDoneAction>();
+        services.AddSingleton<ICardActionRoute, ShowAgreementsPageAction>();
         services.AddSingleton<ICardActionRoute, ConfirmProtocolAction>();
         services.AddSingleton<ICardActionRoute, ShowProtocolAction>();
         services.AddSingleton<ICardActionRoute, ShowRecordTextAction>();
