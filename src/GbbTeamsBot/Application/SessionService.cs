@@ -295,7 +295,7 @@ public sealed partial class SessionService(
             await records.WriteAsync(address, session, events, now, cancellationToken);
             await store.CompleteOutboxAsync(address, outbox.Version, cancellationToken);
         }
-        catch (TableStorageException ex)
+        catch (Exception ex) when (ex is TableStorageException or TableEntityValidationException)
         {
             LogAfterSaveFailed(logger, ex, address.SessionId);
         }

@@ -48,8 +48,9 @@ public sealed partial class OutboxReplayService(
                 await sessions.CompleteOutboxAsync(entry.Scope, entry.Entry.SessionId, entry.Entry.Version, cancellationToken);
                 done++;
             }
-            catch (TableStorageException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // Any failure (storage, or a record that cannot be written) leaves the row for a later try; the service keeps running.
                 failed++;
                 LogReplayFailed(logger, ex, entry.Entry.SessionId, entry.Attempts + 1);
                 var wait = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, Math.Max(options.Value.OutboxReplayDelay.Ticks, TimeSpan.FromSeconds(1).Ticks) * (entry.Attempts + 1)));
@@ -81,7 +82,7 @@ public sealed partial class OutboxReplayService(
             {
                 await ReplayOnceAsync(stoppingToken);
             }
-            catch (TableStorageException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogRunFailed(logger, ex);
             }
