@@ -40,7 +40,10 @@ public static class BotFrameworkSetup
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
-        services.TryAddSingleton<IActivityDeduplicator>(sp => new InMemoryActivityDeduplicator(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IActivityDeduplicator>(sp => new InMemoryActivityDeduplicator(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<BotOptions>>().Value.Inbound.ActivityRetention,
+            lease: sp.GetRequiredService<IOptions<BotOptions>>().Value.Inbound.ActivityLease));
         services.TryAddSingleton<TokenCredential>(sp => AzureIdentityBotTokenProvider.CreateCredential(sp.GetRequiredService<IOptions<BotOptions>>().Value));
         services.TryAddSingleton<IBotTokenProvider>(sp => sp.GetRequiredService<IOptions<BotOptions>>().Value.Mode == BotAuthenticationMode.Authenticated
             ? new AzureIdentityBotTokenProvider(sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<TimeProvider>())

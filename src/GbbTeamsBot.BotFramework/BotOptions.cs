@@ -82,6 +82,15 @@ public sealed class InboundLimitOptions
 
     /// <summary>Bot:Inbound:FailureWindow, the fixed window the failures are counted in.</summary>
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Bot:Inbound:ActivityLease, how long a delivery holds an activity it is handling; a redelivery within it is answered
+    /// 503 (try later), after it the activity is taken over (the holder is presumed crashed).
+    /// </summary>
+    public TimeSpan ActivityLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Bot:Inbound:ActivityRetention, how long a handled activity's id is remembered as handled.</summary>
+    public TimeSpan ActivityRetention { get; set; } = TimeSpan.FromHours(1);
 }
 
 public sealed class BotCredentialOptions
@@ -186,6 +195,16 @@ public sealed class BotOptionsValidator(string environmentName) : IValidateOptio
         if (options.Inbound.FailureWindow < TimeSpan.FromSeconds(1) || options.Inbound.FailureWindow > TimeSpan.FromHours(1))
         {
             errors.Add("Bot:Inbound:FailureWindow must be between 00:00:01 and 01:00:00.");
+        }
+
+        if (options.Inbound.ActivityLease < TimeSpan.FromSeconds(5) || options.Inbound.ActivityLease > TimeSpan.FromMinutes(30))
+        {
+            errors.Add("Bot:Inbound:ActivityLease must be between 00:00:05 and 00:30:00.");
+        }
+
+        if (options.Inbound.ActivityRetention < options.Inbound.ActivityLease || options.Inbound.ActivityRetention > TimeSpan.FromDays(7))
+        {
+            errors.Add("Bot:Inbound:ActivityRetention must be at least Bot:Inbound:ActivityLease and at most 7.00:00:00.");
         }
 
         for (var i = 0; i < options.Connector.AllowedServiceUrlHosts.Count; i++)

@@ -27,6 +27,8 @@ public static class CardVerbs
 
     /// <summary>Undo of "Erledigt" on the team's list: the agreement is open again.</summary>
     public const string AgreementReopen = "gbb.agreement.reopen";
+    /// <summary>Another page of the team's open agreements (data: <see cref="CardDataKeys.Page"/>); not a session verb.</summary>
+    public const string AgreementsPage = "gbb.agreements.page";
 
     public const string ProtocolConfirm = "gbb.protocol.confirm";
     public const string ProtocolShow = "gbb.protocol.show";
@@ -74,6 +76,8 @@ public static class CardDataKeys
 
     /// <summary>The settings card's retention period: months, or "default".</summary>
     public const string RetentionMonths = "retentionMonths";
+    /// <summary>gbb.agreements.page: the page to show, counted from 0.</summary>
+    public const string Page = "page";
 
     // Inputs of the setup card.
     public const string Method = "method";

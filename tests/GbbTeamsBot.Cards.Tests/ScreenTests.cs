@@ -197,6 +197,30 @@ public sealed class ScreenTests
     }
 
     [Fact]
+    public void Long_agreement_list_is_paged_and_every_agreement_is_reachable_page_by_page()
+    {
+        var due = DateOnly.FromDateTime(SampleViews.Now.UtcDateTime);
+        var template = SampleViews.OpenAgreements.Items[0];
+        var items = Enumerable.Range(0, 25)
+            .Select(i => template with { Agreement = template.Agreement with { AgreementId = $"x{i:D2}", Due = due.AddDays(i) } })
+            .ToArray();
+        var view = new OpenAgreementsView("Sozialraum Nord", items);
+
+        var seen = new List<string>();
+        for (var page = 0; page < 3; page++)
+        {
+            var card = OpenAgreementsCard.Build(view with { Page = page }, German);
+            seen.AddRange(CardJson.Executes(card).Where(e => (string?)e["verb"] == CardVerbs.AgreementDone).Select(e => (string)e["data"]!["agreementId"]!));
+            var paging = CardJson.Executes(card).Where(e => (string?)e["verb"] == CardVerbs.AgreementsPage).Select(e => (int)e["data"]!["page"]!).ToArray();
+            Assert.Equal(page switch { 0 => [1], 1 => [0, 2], _ => [1] }, paging);
+            Assert.Contains($"Seite {page + 1} von 3", CardJson.AllText(card), StringComparison.Ordinal);
+            Assert.Contains("25 offen", CardJson.AllText(card), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(items.Select(i => i.Agreement.AgreementId), seen);
+    }
+
+    [Fact]
     public void Protocol_list_is_newest_first_and_opens_the_protocol_of_its_session()
     {
         var card = ProtocolListCard.Build(SampleViews.Protocols, German);

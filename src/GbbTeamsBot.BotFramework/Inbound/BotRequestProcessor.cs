@@ -136,68 +136,128 @@ public sealed partial class BotRequestProcessor
         }
 
         var reference = ConversationReference.FromInbound(activity, _authenticator.Mode == BotAuthenticationMode.Authenticated)!;
-        if (!string.IsNullOrEmpty(activity.Id)
-            && !await _deduplicator.TryBeginAsync($"{activity.ChannelId}|{reference.ConversationId}|{activity.Id}", ct))
+        var hold = string.IsNullOrEmpty(activity.Id)
+            ? null
+            : await _deduplicator.TryBeginAsync(new ActivityKey(activity.ChannelId ?? "msteams", reference.TenantId ?? "none", reference.ConversationId, activity.Id), ct);
+        switch (hold?.Outcome)
         {
-            LogDuplicate(LogSafe.Id(activity.Type), LogSafe.Id(activity.Id));
-            http.Response.StatusCode = StatusCodes.Status200OK;
-            return;
+            case ActivityBegin.AlreadyHandled:
+                LogDuplicate(LogSafe.Id(activity.Type), LogSafe.Id(activity.Id));
+                http.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            case ActivityBegin.InProgress:
+                // Another delivery is handling it; if that one fails and forgets it, the channel's next try is handled.
+                LogInProgress(LogSafe.Id(activity.Type), LogSafe.Id(activity.Id));
+                http.Response.Headers.RetryAfter = "5";
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
         }
 
-        if (activity.IsType(ActivityTypes.InstallationUpdate) && activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)
+        TurnContext turn;
+        try
         {
-            await _references.RemoveAsync(reference.ConversationId, ct);
+            if (activity.IsType(ActivityTypes.InstallationUpdate) && activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                await _references.RemoveAsync(reference.ConversationId, ct);
+            }
+            else
+            {
+                await _references.SaveAsync(reference, ct);
+            }
+
+            turn = new TurnContext(activity, reference, _connectors.ForTrustedReference(reference));
+            if (!activity.IsInvoke)
+            {
+                await _queue.EnqueueAsync(turn, hold, ct);
+                http.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            }
         }
-        else
+        catch
         {
-            await _references.SaveAsync(reference, ct);
+            // Nothing was handled: forget the activity, so the channel's redelivery (it gets a 500) is handled.
+            await SettleAsync(hold, handled: false);
+            throw;
         }
 
-        var turn = new TurnContext(activity, reference, _connectors.ForTrustedReference(reference));
-        if (activity.IsInvoke)
-        {
-            var response = await InvokeWithinBudgetAsync(turn);
-            await WriteInvokeResponseAsync(http, response);
-            return;
-        }
-
-        await _queue.EnqueueAsync(turn, ct);
-        http.Response.StatusCode = StatusCodes.Status200OK;
+        var response = await InvokeWithinBudgetAsync(turn, hold);
+        await WriteInvokeResponseAsync(http, response);
     }
 
-    private async Task<InvokeResponse> InvokeWithinBudgetAsync(TurnContext turn)
+    private async Task<InvokeResponse> InvokeWithinBudgetAsync(TurnContext turn, ActivityHold? hold)
     {
         var kind = BotFrameworkTelemetry.InvokeKind(turn.Activity.Name);
         var started = Stopwatch.GetTimestamp();
         using var span = BotFrameworkTelemetry.StartInvoke(kind);
-        var response = await AnswerInvokeAsync(turn);
+        var response = await AnswerInvokeAsync(turn, hold);
         BotFrameworkTelemetry.InvokeAnswered(span, kind, response.Response.Status, response.OverBudget, Stopwatch.GetElapsedTime(started));
         return response.Response;
     }
 
-    private async Task<(InvokeResponse Response, bool OverBudget)> AnswerInvokeAsync(TurnContext turn)
+    private async Task<(InvokeResponse Response, bool OverBudget)> AnswerInvokeAsync(TurnContext turn, ActivityHold? hold)
     {
         // The handler gets the application's lifetime, not the request's: work that misses the budget goes on.
         // Task.Run keeps the invoke span as the parent of the handler's storage and connector calls.
         var work = Task.Run(() => _handler.OnInvokeAsync(turn, _lifetime.ApplicationStopping));
         try
         {
-            return (await work.WaitAsync(_invokeBudget), false);
+            var response = await work.WaitAsync(_invokeBudget);
+            await SettleAsync(hold, handled: response.Status < StatusCodes.Status500InternalServerError);
+            return (response, false);
         }
         catch (TimeoutException)
         {
             LogInvokeOverBudget(LogSafe.Id(turn.Activity.Name), _invokeBudget.TotalMilliseconds);
             _ = work.ContinueWith(
-                t => LogHandlerFailed(t.Exception!, LogSafe.Id(turn.Activity.Type), LogSafe.Id(turn.Activity.Name)),
+                async t =>
+                {
+                    if (t.IsFaulted)
+                    {
+                        LogHandlerFailed(t.Exception!, LogSafe.Id(turn.Activity.Type), LogSafe.Id(turn.Activity.Name));
+                    }
+
+                    await SettleAsync(hold, handled: t.IsCompletedSuccessfully && t.Result.Status < StatusCodes.Status500InternalServerError);
+                },
                 CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted,
+                TaskContinuationOptions.None,
                 TaskScheduler.Default);
             return (_handler.OnInvokeTimedOut(turn.Activity), true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogHandlerFailed(ex, LogSafe.Id(turn.Activity.Type), LogSafe.Id(turn.Activity.Name));
+            await SettleAsync(hold, handled: false);
             return (new InvokeResponse(StatusCodes.Status500InternalServerError, null), false);
+        }
+        catch
+        {
+            await SettleAsync(hold, handled: false);
+            throw;
+        }
+    }
+
+    /// <summary>Marks a handled activity done, or forgets a failed one; a store failure here is logged, not thrown (the lease then decides).</summary>
+    private async Task SettleAsync(ActivityHold? hold, bool handled)
+    {
+        if (hold is not { Outcome: ActivityBegin.Claimed })
+        {
+            return;
+        }
+
+        try
+        {
+            if (handled)
+            {
+                await _deduplicator.CompleteAsync(hold, CancellationToken.None);
+            }
+            else
+            {
+                await _deduplicator.ForgetAsync(hold, CancellationToken.None);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogSettleFailed(ex, handled);
         }
     }
 
@@ -296,6 +356,12 @@ public sealed partial class BotRequestProcessor
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Repeated delivery of activity {ActivityType} {ActivityId} ignored")]
     private partial void LogDuplicate(string? activityType, string activityId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityType} {ActivityId} is being handled by another delivery; answered 503")]
+    private partial void LogInProgress(string? activityType, string activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording activity as handled ({Handled}) failed; its lease decides about a redelivery")]
+    private partial void LogSettleFailed(Exception exception, bool handled);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Invoke {InvokeName} exceeded its {BudgetMs} ms budget; answered early, work continues")]
     private partial void LogInvokeOverBudget(string? invokeName, double budgetMs);

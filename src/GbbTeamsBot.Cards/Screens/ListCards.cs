@@ -3,10 +3,11 @@ using GbbTeamsBot.Cards.ViewModels;
 
 namespace GbbTeamsBot.Cards.Screens;
 
-/// <summary>A team's open agreements, overdue first, each with a "done" button.</summary>
+/// <summary>A team's open agreements, overdue first, each with a "done" button, a page at a time.</summary>
 public static class OpenAgreementsCard
 {
-    public const int MaxItems = 30;
+    /// <summary>Agreements per page; long lists get "next page" and "previous page" buttons instead of being cut off.</summary>
+    public const int PageSize = 10;
 
     public static AdaptiveCard Build(OpenAgreementsView view, CardContext context)
     {
@@ -18,7 +19,7 @@ public static class OpenAgreementsCard
     private static AdaptiveCard Build(OpenAgreementsView view, CardContext context, DisplayLimits limits)
     {
         var t = context.Texts;
-        var maxItems = Math.Min(MaxItems, limits.ItemsWithActions);
+        var maxItems = Math.Min(PageSize, limits.ItemsWithActions);
         var ordered = view.Items
             .OrderBy(i => i.Agreement.Due ?? DateOnly.MaxValue)
             .ThenBy(i => i.CasePseudonym, StringComparer.Ordinal)
@@ -43,7 +44,10 @@ public static class OpenAgreementsCard
             ]) { Style = ContainerStyle.Good, Spacing = Spacing.Small });
         }
 
-        foreach (var item in ordered.Take(maxItems))
+        var pages = Math.Max(1, (ordered.Length + PageSize - 1) / PageSize);
+        var page = Math.Clamp(view.Page, 0, pages - 1);
+        var shown = ordered.Skip(page * PageSize).Take(maxItems).ToArray();
+        foreach (var item in shown)
         {
             var actions = new CardActions(context, item.Session);
             body.Add(new ColumnSet([
@@ -67,13 +71,34 @@ public static class OpenAgreementsCard
             });
         }
 
-        if (ordered.Length > maxItems)
+        if (shown.Length < Math.Min(PageSize, ordered.Length - (page * PageSize)))
         {
-            body.Add(CardParts.Hint(t.Format("Common_MoreEntries", ordered.Length - maxItems)));
+            // The card had to shrink below a page (very long texts): say so rather than skip silently.
+            body.Add(CardParts.Hint(t.Format("Common_MoreEntries", Math.Min(PageSize, ordered.Length - (page * PageSize)) - shown.Length)));
+        }
+
+        var paging = new List<CardAction>();
+        if (page > 0)
+        {
+            paging.Add(PageAction(context, t["Common_PreviousPage"], page - 1));
+        }
+
+        if (page < pages - 1)
+        {
+            paging.Add(PageAction(context, t["Common_NextPage"], page + 1));
+        }
+
+        if (paging.Count > 0)
+        {
+            body.Add(CardParts.Hint(t.Format("Common_PageOf", page + 1, pages)));
+            body.Add(new ActionSet(paging));
         }
 
         return new AdaptiveCard { Body = body, FallbackText = t["OpenAgreements_Title"] };
     }
+
+    private static CardAction PageAction(CardContext context, string title, int page) =>
+        new CardActions(context, null).Execute(title, CardVerbs.AgreementsPage, new JsonObject { [CardDataKeys.Page] = page });
 }
 
 /// <summary>Protocols of finished sessions, newest first, each opening the protocol card.</summary>

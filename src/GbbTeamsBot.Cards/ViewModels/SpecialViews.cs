@@ -111,6 +111,9 @@ public sealed record OpenAgreementsView(string TeamName, IReadOnlyList<OpenAgree
 {
     /// <summary>The agreement just ticked off: shown on top with "Rückgängig" while this list is open.</summary>
     public OpenAgreementView? JustDone { get; init; }
+
+    /// <summary>The page shown, counted from 0 (<see cref="Screens.OpenAgreementsCard.PageSize"/> agreements each).</summary>
+    public int Page { get; init; }
 }
 
 public sealed record ProtocolListItemView(SessionRef Session, MethodKind Method, string CasePseudonym, DateTimeOffset HeldAt)

@@ -42,6 +42,9 @@ public enum RejectionCode
     SettingsNotPermitted,
     InvalidSetting,
     CaseAlreadyRunning,
+
+    /// <summary>A growth cap of the session (<see cref="Sessions.SessionLimits"/>) or its stored size would be exceeded.</summary>
+    LimitReached,
 }
 
 /// <summary>

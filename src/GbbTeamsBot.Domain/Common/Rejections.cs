@@ -6,6 +6,18 @@ namespace GbbTeamsBot.Domain.Common;
 /// <summary>All rejection texts in one place so wording stays consistent in both languages.</summary>
 public static class Rejections
 {
+    public static Rejection LimitReached(Bilingual what, int max) => new(
+        RejectionCode.LimitReached,
+        new(
+            $"Diese Sitzung hat die Höchstzahl von {max.ToString(CultureInfo.InvariantCulture)} {what.De} erreicht. Es wurde nichts geändert. Bitte eine neue Sitzung beginnen, wenn noch mehr nötig ist.",
+            $"This session has reached its maximum of {max.ToString(CultureInfo.InvariantCulture)} {what.En}. Nothing was changed. Please start a new session if more is needed."));
+
+    public static Rejection SessionTooLarge() => new(
+        RejectionCode.LimitReached,
+        new(
+            "Diese Sitzung wäre damit zu groß zum Speichern. Es wurde nichts geändert. Bitte kürzer fassen oder eine neue Sitzung beginnen.",
+            "This would make the session too large to store. Nothing was changed. Please keep it shorter or start a new session."));
+
     public static Rejection InvalidInState(Bilingual command, Bilingual state) => new(
         RejectionCode.InvalidInState,
         new($"„{command.De}“ ist im Zustand „{state.De}“ nicht möglich.", $"'{command.En}' is not possible while the session is {state.En}."));

@@ -43,6 +43,11 @@ public sealed partial class ConsultationSession
             return Rejections.RoleNotPermitted(Labels.For(actor.Role), Labels.For(kind));
         }
 
+        if (_state.Contributions.Count >= SessionLimits.MaxContributions)
+        {
+            return Rejections.LimitReached(new("Beiträgen", "contributions"), SessionLimits.MaxContributions);
+        }
+
         if (TextRules.Validate(command.Draft.Texts, command.ConfirmedDespiteWarnings) is { } rejected)
         {
             return rejected;
@@ -194,6 +199,11 @@ public sealed partial class ConsultationSession
         if (PhaseAllows(actor, PhaseAction.RecordAgreement) is { } denied)
         {
             return denied;
+        }
+
+        if (_state.Agreements.Count >= SessionLimits.MaxAgreements)
+        {
+            return Rejections.LimitReached(new("Vereinbarungen", "agreements"), SessionLimits.MaxAgreements);
         }
 
         if (TextRules.Validate(command.Agreement.Texts, command.ConfirmedDespiteWarnings) is { } rejected)

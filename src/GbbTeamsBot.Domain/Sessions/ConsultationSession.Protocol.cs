@@ -69,6 +69,12 @@ public sealed partial class ConsultationSession
             return Rejections.ProtocolNotConfirmed();
         }
 
+        // A correction leads to a further version; refused here, before anyone types it, when no version is left.
+        if (_state.ProtocolVersions.Count >= SessionLimits.MaxProtocolVersions)
+        {
+            return Rejections.LimitReached(new("Protokollversionen", "protocol versions"), SessionLimits.MaxProtocolVersions);
+        }
+
         var reason = new TextInput("reason", new("Grund der Korrektur", "Reason for the correction"), command.Reason, TextRules.AgreementMaxLength);
         if (TextRules.Validate([reason], command.ConfirmedDespiteWarnings) is { } rejected)
         {

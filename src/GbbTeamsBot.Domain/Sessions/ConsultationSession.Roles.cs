@@ -37,6 +37,11 @@ public sealed partial class ConsultationSession
             return Rejections.AlreadyJoined();
         }
 
+        if (_state.Participants.Count >= SessionLimits.MaxParticipants)
+        {
+            return Rejections.LimitReached(new("Teilnehmenden", "participants"), SessionLimits.MaxParticipants);
+        }
+
         var texts = new[]
         {
             new TextInput("displayName", new("Anzeigename", "Display name"), command.DisplayName, TextRules.ShortTextMaxLength),

@@ -25,6 +25,18 @@ public sealed record StoredSession(SessionRecord Session, ETag ETag);
 /// </summary>
 public sealed record SessionRequestRecord(string RequestId, string OutcomeJson, DateTimeOffset ExpiresAt);
 
+/// <summary>
+/// Work that must follow a stored session change (writing agreements, protocols, consent outside the session),
+/// kept in the session's partition and written in the same transaction as the change, so it cannot be lost.
+/// </summary>
+public sealed record SessionOutboxRecord(string SessionId, long Version, string WorkJson, DateTimeOffset DueAt);
+
+/// <summary>An outbox row as read back for replay, with its team and ETag.</summary>
+public sealed record StoredOutboxEntry(TeamScope Scope, SessionOutboxRecord Entry, int Attempts, ETag ETag);
+
+/// <summary>One confirmed protocol version of a session (the document as JSON), kept in its own row of the session partition.</summary>
+public sealed record ProtocolVersionRowRecord(string SessionId, int Version, string DocumentJson, DateTimeOffset CreatedAt);
+
 /// <summary>One contribution of a session (payload as JSON, author as a pseudonymous id).</summary>
 public sealed record ContributionRecord(string SessionId, string ContributionId, string Kind, string? AuthorId, string PayloadJson, DateTimeOffset CreatedAt);
 
@@ -36,8 +48,8 @@ public sealed record ContributionRecord(string SessionId, string ContributionId,
 /// </summary>
 public sealed class SessionRepository(StorageTables tables)
 {
-    /// <summary>At most this many contributions can ride along with one save (the batch limit minus the session and request rows).</summary>
-    public const int MaxContributionsPerSave = TableLimits.MaxBatchOperations - 2;
+    /// <summary>At most this many contributions can ride along with one save (the batch limit minus the session, request, outbox and one protocol version row).</summary>
+    public const int MaxContributionsPerSave = TableLimits.MaxBatchOperations - 4;
 
     /// <summary>Request ids up to this length are keyed as they are; longer ones (they come from card data) by their SHA-256.</summary>
     public const int MaxRequestIdLength = 200;
@@ -48,6 +60,8 @@ public sealed class SessionRepository(StorageTables tables)
     private const string SessionPrefix = "session|";
     private const string ContributionPrefix = "contribution|";
     private const string RequestPrefix = "request|";
+    private const string OutboxPrefix = "outbox|";
+    private const string ProtocolVersionPrefix = "protocolversion|";
 
     /// <summary>Creates a new session (and initial contributions); <see cref="TableConflictException"/> if the id exists.</summary>
     public async Task<ETag> CreateAsync(TeamScope scope, SessionRecord session, IReadOnlyCollection<ContributionRecord>? contributions = null, CancellationToken cancellationToken = default)
@@ -61,11 +75,13 @@ public sealed class SessionRepository(StorageTables tables)
     /// new or changed contributions and the request that made the change, in one transaction. Stores nothing and throws
     /// <see cref="TablePreconditionFailedException"/> when another writer saved first, or
     /// <see cref="TableConflictException"/> when the request's row exists already (the request was processed before:
-    /// read its outcome with <see cref="GetRequestAsync"/>).
+    /// read its outcome with <see cref="GetRequestAsync"/>). An <paramref name="outbox"/> row (work that must follow the
+    /// change) is part of the same transaction: stored exactly when the change is.
     /// </summary>
     public async Task<ETag> SaveAsync(
         TeamScope scope, SessionRecord session, ETag expected, IReadOnlyCollection<ContributionRecord>? contributions = null,
-        SessionRequestRecord? request = null, CancellationToken cancellationToken = default)
+        SessionRequestRecord? request = null, CancellationToken cancellationToken = default, SessionOutboxRecord? outbox = null,
+        IReadOnlyCollection<ProtocolVersionRowRecord>? protocolVersions = null)
     {
         if (expected == default || expected == ETag.All)
         {
@@ -73,7 +89,87 @@ public sealed class SessionRepository(StorageTables tables)
         }
 
         var row = ToEntity(scope, session);
-        return await SubmitAsync(scope, new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, expected), session.SessionId, contributions, request, cancellationToken).ConfigureAwait(false);
+        return await SubmitAsync(scope, new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, expected), session.SessionId, contributions, request, cancellationToken, outbox, protocolVersions).ConfigureAwait(false);
+    }
+
+    /// <summary>The protocol versions of a session stored in their own rows, oldest first.</summary>
+    public async Task<IReadOnlyList<ProtocolVersionRowRecord>> GetProtocolVersionsAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        var result = new List<ProtocolVersionRowRecord>();
+        await foreach (var entity in table.QueryAsync(KeyFilters.RowKeyStartsWith(scope.PartitionKey, ProtocolVersionKeyPrefix(sessionId)), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new ProtocolVersionRowRecord(
+                entity.GetString("SessionId")!,
+                entity.GetInt32("Version")!.Value,
+                LargeText.Read(entity, "Document") ?? string.Empty,
+                entity.GetDateTimeOffset("CreatedAt")!.Value));
+        }
+
+        return result.OrderBy(v => v.Version).ToArray();
+    }
+
+    /// <summary>
+    /// At most <paramref name="maxRows"/> outbox rows of all teams that are due (a key-range scan over "outbox|", like the
+    /// purge), oldest version first per session.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredOutboxEntry>> ListDueOutboxAsync(DateTimeOffset now, int maxRows, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        var filter = KeyFilters.And(
+            TableClient.CreateQueryFilter($"RowKey ge {OutboxPrefix} and RowKey lt {"outbox}"}"),
+            TableClient.CreateQueryFilter($"DueAt le {now}"));
+        var result = new List<StoredOutboxEntry>();
+        await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new StoredOutboxEntry(
+                new TeamScope(entity.GetString("TenantId")!, entity.GetString("TeamId")!),
+                new SessionOutboxRecord(entity.GetString("SessionId")!, entity.GetInt64("Version")!.Value, entity.GetString("Work") ?? "{}", entity.GetDateTimeOffset("DueAt")!.Value),
+                entity.GetInt32("Attempts") ?? 0,
+                entity.ETag));
+            if (result.Count >= maxRows)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Removes a done outbox row (unconditionally: its key names one version, and its work is idempotent).</summary>
+    public async Task CompleteOutboxAsync(TeamScope scope, string sessionId, long version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.DeleteAsync(scope.PartitionKey, OutboxKey(sessionId, version), ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableResourceNotFoundException)
+        {
+            // Done by someone else already.
+        }
+    }
+
+    /// <summary>Puts a failed outbox row off until <paramref name="dueAt"/> (If-Match; false when it changed or went meanwhile).</summary>
+    public async Task<bool> PostponeOutboxAsync(StoredOutboxEntry entry, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.UpdateMergeAsync(
+                new TableEntity(entry.Scope.PartitionKey, OutboxKey(entry.Entry.SessionId, entry.Entry.Version)) { ["DueAt"] = dueAt, ["Attempts"] = entry.Attempts + 1 },
+                entry.ETag,
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableStorageException ex) when (ex is TablePreconditionFailedException or TableResourceNotFoundException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The stored outcome of a request to this session, or null (never processed, or expired).</summary>
@@ -169,7 +265,7 @@ public sealed class SessionRepository(StorageTables tables)
         ArgumentNullException.ThrowIfNull(scope);
         var table = await tables.GetAsync(tables.Sessions, cancellationToken).ConfigureAwait(false);
         var keys = new List<string>();
-        foreach (var prefix in new[] { ContributionKeyPrefix(sessionId), RequestKeyPrefix(sessionId) })
+        foreach (var prefix in new[] { ContributionKeyPrefix(sessionId), RequestKeyPrefix(sessionId), OutboxKeyPrefix(sessionId), ProtocolVersionKeyPrefix(sessionId) })
         {
             await foreach (var entity in table.QueryAsync(KeyFilters.RowKeyStartsWith(scope.PartitionKey, prefix), ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
@@ -191,6 +287,13 @@ public sealed class SessionRepository(StorageTables tables)
 
     private static string RequestKeyPrefix(string sessionId) => RequestPrefix + KeyCodec.Encode(Ids.Require(sessionId, nameof(sessionId))) + "|";
 
+    private static string ProtocolVersionKeyPrefix(string sessionId) => ProtocolVersionPrefix + KeyCodec.Encode(Ids.Require(sessionId, nameof(sessionId))) + "|";
+
+    private static string OutboxKeyPrefix(string sessionId) => OutboxPrefix + KeyCodec.Encode(Ids.Require(sessionId, nameof(sessionId))) + "|";
+
+    /// <summary>One row per session version, zero-padded so versions sort in order.</summary>
+    private static string OutboxKey(string sessionId, long version) => OutboxKeyPrefix(sessionId) + version.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string RequestKey(string sessionId, string requestId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
@@ -202,10 +305,12 @@ public sealed class SessionRepository(StorageTables tables)
 
     private async Task<ETag> SubmitAsync(
         TeamScope scope, TableTransactionAction sessionAction, string sessionId, IReadOnlyCollection<ContributionRecord>? contributions,
-        SessionRequestRecord? request, CancellationToken cancellationToken)
+        SessionRequestRecord? request, CancellationToken cancellationToken, SessionOutboxRecord? outbox = null,
+        IReadOnlyCollection<ProtocolVersionRowRecord>? protocolVersions = null)
     {
         contributions ??= [];
-        if (contributions.Count > MaxContributionsPerSave)
+        protocolVersions ??= [];
+        if (contributions.Count + protocolVersions.Count > MaxContributionsPerSave + 1)
         {
             throw new ArgumentException($"At most {MaxContributionsPerSave} contributions can be saved with a session at once.", nameof(contributions));
         }
@@ -227,6 +332,17 @@ public sealed class SessionRepository(StorageTables tables)
                 ["Outcome"] = request.OutcomeJson,
                 ["ExpiresAt"] = request.ExpiresAt,
             }));
+        }
+
+        if (outbox is not null)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(scope, sessionId, outbox)));
+        }
+
+        foreach (var version in protocolVersions)
+        {
+            // Versions are immutable; an upsert inside the If-Match batch only repeats the same content.
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(scope, sessionId, version)));
         }
 
         var sessionIndex = actions.Count;
@@ -291,6 +407,44 @@ public sealed class SessionRepository(StorageTables tables)
         entity.GetString("CaseReference"),
         LargeText.Read(entity, "Snapshot") ?? string.Empty,
         entity.GetDateTimeOffset("UpdatedAt")!.Value);
+
+    private static TableEntity ToEntity(TeamScope scope, string sessionId, SessionOutboxRecord outbox)
+    {
+        if (!string.Equals(outbox.SessionId, sessionId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("An outbox row belongs to another session.", nameof(outbox));
+        }
+
+        return new TableEntity(scope.PartitionKey, OutboxKey(sessionId, outbox.Version))
+        {
+            ["RowType"] = "Outbox",
+            ["TenantId"] = scope.TenantId,
+            ["TeamId"] = scope.TeamId,
+            ["SessionId"] = sessionId,
+            ["Version"] = outbox.Version,
+            ["Work"] = outbox.WorkJson,
+            ["DueAt"] = outbox.DueAt,
+            ["Attempts"] = 0,
+        };
+    }
+
+    private static TableEntity ToEntity(TeamScope scope, string sessionId, ProtocolVersionRowRecord version)
+    {
+        if (!string.Equals(version.SessionId, sessionId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A protocol version belongs to another session.", nameof(version));
+        }
+
+        var entity = new TableEntity(scope.PartitionKey, ProtocolVersionKeyPrefix(sessionId) + version.Version.ToString("D10", System.Globalization.CultureInfo.InvariantCulture))
+        {
+            ["RowType"] = "ProtocolVersion",
+            ["SessionId"] = sessionId,
+            ["Version"] = version.Version,
+            ["CreatedAt"] = version.CreatedAt,
+        };
+        LargeText.Write(entity, "Document", version.DocumentJson);
+        return entity;
+    }
 
     private static TableEntity ToEntity(TeamScope scope, ContributionRecord contribution)
     {

@@ -40,6 +40,12 @@ public static class ApplicationSetup
         services.AddHostedService(sp => sp.GetRequiredService<RetentionPurgeService>());
         services.TryAddSingleton<DeadlineFirer>();
         services.TryAddSingleton<DeadlineScanner>();
+        services.TryAddSingleton<OutboxReplayService>();
+        if (section.GetValue(nameof(EngineOptions.OutboxReplayEnabled), true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxReplayService>());
+        }
+
         if (section.GetValue(nameof(EngineOptions.DeadlineScannerEnabled), true))
         {
             services.AddHostedService(sp => sp.GetRequiredService<DeadlineScanner>());
@@ -88,6 +94,16 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         if (options.MaxFiringsPerScan is < 1 or > 5000)
         {
             failures.Add("Engine:MaxFiringsPerScan must be between 1 and 5000.");
+        }
+
+        if (options.OutboxReplayInterval < TimeSpan.FromMilliseconds(50) || options.OutboxReplayInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add("Engine:OutboxReplayInterval must be between 50 ms and 1 hour.");
+        }
+
+        if (options.OutboxReplayDelay < TimeSpan.Zero || options.OutboxReplayDelay > TimeSpan.FromHours(1))
+        {
+            failures.Add("Engine:OutboxReplayDelay must be between 0 and 1 hour.");
         }
 
         if (options.RequestTimeToLive < TimeSpan.FromMinutes(1))

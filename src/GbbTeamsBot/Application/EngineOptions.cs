@@ -32,6 +32,18 @@ public sealed class EngineOptions
     /// <summary>Engine:RequestTimeToLive, how long a request id is remembered for double-click protection.</summary>
     public TimeSpan RequestTimeToLive { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Engine:OutboxReplayEnabled; whether this instance replays outbox rows (off only for some tests).</summary>
+    public bool OutboxReplayEnabled { get; set; } = true;
+
+    /// <summary>Engine:OutboxReplayInterval, how often due outbox rows are looked for.</summary>
+    public TimeSpan OutboxReplayInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Engine:OutboxReplayDelay, how long an outbox row is left to the instance that saved it (it writes the records
+    /// right after the save) before the replay takes it on; a failed replay waits this long times the attempts (at most 1 hour).
+    /// </summary>
+    public TimeSpan OutboxReplayDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Engine:InstanceId, this instance's name in deadline claims; empty picks machine name plus a random suffix.</summary>
     public string? InstanceId { get; set; }
 }

@@ -231,10 +231,11 @@ public sealed partial class SessionService(
                 requestId,
                 JsonSerializer.Serialize(new StoredOutcome(accepted.Status, null, null, accepted.Version, accepted.Events), SessionSnapshotSerializer.Options),
                 now + options.Value.RequestTimeToLive);
+            var outbox = OutlivingRecords.OutboxFor(address.SessionId, result.State.Version, result.Events, now + options.Value.OutboxReplayDelay);
             LoadedSession saved;
             try
             {
-                saved = await store.SaveAsync(loaded, result.State, now, cancellationToken, request: request);
+                saved = await store.SaveAsync(loaded, result.State, now, cancellationToken, request: request, outbox: outbox);
             }
             catch (TableConflictException) when (requestId is not null)
             {
@@ -244,6 +245,13 @@ public sealed partial class SessionService(
             catch (TableResourceNotFoundException)
             {
                 return new Result(new CommandOutcome { Status = CommandStatus.SessionNotFound, Message = CommandOutcome.NotFoundMessage }, null);
+            }
+            catch (TableEntityValidationException)
+            {
+                // The change would not fit its rows (checked before anything is sent): refused, the session stays as it was.
+                LogTooLarge(logger, address.SessionId, command.Trigger);
+                var tooLarge = Rejections.SessionTooLarge();
+                return new Result(new CommandOutcome { Status = CommandStatus.Rejected, Rejection = tooLarge, Message = tooLarge.Message, Version = loaded.Snapshot.Version, Session = loaded.ToView() }, null);
             }
             catch (TablePreconditionFailedException)
             {
@@ -259,7 +267,7 @@ public sealed partial class SessionService(
                 return new Result(TryAgain(loaded), null);
             }
 
-            await AfterSaveAsync(address, session, result.Events, before, after, now, cancellationToken);
+            await AfterSaveAsync(address, session, result.Events, outbox, before, after, now, cancellationToken);
             var view = saved.ToView();
             return new Result(accepted with { Session = view }, view);
         }
@@ -268,15 +276,34 @@ public sealed partial class SessionService(
     private static CommandOutcome TryAgain(LoadedSession loaded) =>
         new() { Status = CommandStatus.Conflict, Message = CommandOutcome.ConflictMessage, Version = loaded.Snapshot.Version };
 
-    /// <summary>Work that follows a stored change; failures are logged (the change stands and later changes heal them).</summary>
-    private async Task AfterSaveAsync(SessionAddress address, ConsultationSession session, IReadOnlyList<SessionEvent> events, Domain.Deadlines.Deadline? before, Domain.Deadlines.Deadline? after, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Work that follows a stored change; failures are logged: the change stands, and the outbox row stored with it
+    /// makes <see cref="OutboxReplayService"/> write the outliving records later.
+    /// </summary>
+    private async Task AfterSaveAsync(
+        SessionAddress address, ConsultationSession session, IReadOnlyList<SessionEvent> events, Storage.Repositories.SessionOutboxRecord? outbox,
+        Domain.Deadlines.Deadline? before, Domain.Deadlines.Deadline? after, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
             await deadlines.CancelIfReplacedAsync(address, before, after, cancellationToken);
-            await records.WriteAsync(address, session, events, now, cancellationToken);
         }
         catch (TableStorageException ex)
+        {
+            LogAfterSaveFailed(logger, ex, address.SessionId);
+        }
+
+        if (outbox is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await records.WriteAsync(address, session, events, now, cancellationToken);
+            await store.CompleteOutboxAsync(address, outbox.Version, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TableStorageException or TableEntityValidationException)
         {
             LogAfterSaveFailed(logger, ex, address.SessionId);
         }
@@ -318,9 +345,12 @@ public sealed partial class SessionService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} created with method {MethodId}, {EarlierAgreements} earlier agreements to review")]
     private static partial void LogCreated(ILogger logger, string sessionId, string methodId, int earlierAgreements);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: {Trigger} refused, the session would not fit its table rows")]
+    private static partial void LogTooLarge(ILogger logger, string sessionId, SessionTrigger trigger);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: {Trigger} lost a concurrent save (attempt {Attempt}); reloading")]
     private static partial void LogLostRace(ILogger logger, string sessionId, SessionTrigger trigger, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: follow-up writes after a stored change failed; they are repeated by later changes")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: follow-up writes after a stored change failed; the outbox replay repeats them")]
     private static partial void LogAfterSaveFailed(ILogger logger, Exception exception, string sessionId);
 }

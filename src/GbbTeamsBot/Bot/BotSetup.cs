@@ -10,8 +10,10 @@ public static class BotSetup
 {
     public static IServiceCollection AddGbbBot(this IServiceCollection services, IConfiguration configuration)
     {
-        // Registered before the channel layer so it replaces the in-memory store: references survive restarts.
+        // Registered before the channel layer so they replace the in-memory stores: references and handled activities
+        // survive restarts and are shared by all instances.
         services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
+        services.AddSingleton<IActivityDeduplicator, TableActivityDeduplicator>();
         services.AddBotFramework(configuration);
         services.AddSingleton<IBotCommandRoute, HelpCommand>();
         services.AddSingleton<BotRouter>();

@@ -54,6 +54,7 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, RemoveAgreementAction>();
         services.AddSingleton<ICardActionRoute, MarkAgreementDoneAction>();
         services.AddSingleton<ICardActionRoute, ReopenAgreementAction>();
+        services.AddSingleton<ICardActionRoute, ShowAgreementsPageAction>();
         services.AddSingleton<ICardActionRoute, ConfirmProtocolAction>();
         services.AddSingleton<ICardActionRoute, ShowProtocolAction>();
         services.AddSingleton<ICardActionRoute, ShowRecordTextAction>();

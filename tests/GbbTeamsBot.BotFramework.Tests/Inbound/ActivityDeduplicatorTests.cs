@@ -1,19 +1,51 @@
 using GbbTeamsBot.BotFramework.Inbound;
-using GbbTeamsBot.BotFramework.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GbbTeamsBot.BotFramework.Tests.Inbound;
 
 public sealed class ActivityDeduplicatorTests
 {
+    private static ActivityKey Key(string id) => new("msteams", "t1", "c1", id);
+
     [Fact]
-    public async Task Same_activity_key_is_accepted_once()
+    public async Task Completed_activity_is_a_repeat_and_another_id_is_new()
     {
         var dedup = new InMemoryActivityDeduplicator(new FakeTimeProvider());
 
-        Assert.True(await dedup.TryBeginAsync("msteams|c1|a1", CancellationToken.None));
-        Assert.False(await dedup.TryBeginAsync("msteams|c1|a1", CancellationToken.None));
-        Assert.True(await dedup.TryBeginAsync("msteams|c1|a2", CancellationToken.None));
+        var first = await dedup.TryBeginAsync(Key("a1"), CancellationToken.None);
+        Assert.Equal(ActivityBegin.Claimed, first.Outcome);
+        await dedup.CompleteAsync(first, CancellationToken.None);
+
+        Assert.Equal(ActivityBegin.AlreadyHandled, (await dedup.TryBeginAsync(Key("a1"), CancellationToken.None)).Outcome);
+        Assert.Equal(ActivityBegin.Claimed, (await dedup.TryBeginAsync(Key("a2"), CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task Forgotten_activity_is_handled_when_it_comes_again()
+    {
+        var dedup = new InMemoryActivityDeduplicator(new FakeTimeProvider());
+        var first = await dedup.TryBeginAsync(Key("a1"), CancellationToken.None);
+
+        await dedup.ForgetAsync(first, CancellationToken.None);
+
+        Assert.Equal(ActivityBegin.Claimed, (await dedup.TryBeginAsync(Key("a1"), CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task Pending_activity_is_in_progress_until_its_lease_runs_out_then_taken_over()
+    {
+        var time = new FakeTimeProvider();
+        var dedup = new InMemoryActivityDeduplicator(time, lease: TimeSpan.FromSeconds(30));
+        var crashed = await dedup.TryBeginAsync(Key("a1"), CancellationToken.None);
+
+        Assert.Equal(ActivityBegin.InProgress, (await dedup.TryBeginAsync(Key("a1"), CancellationToken.None)).Outcome);
+        time.Advance(TimeSpan.FromSeconds(31));
+        var takeover = await dedup.TryBeginAsync(Key("a1"), CancellationToken.None);
+        Assert.Equal(ActivityBegin.Claimed, takeover.Outcome);
+
+        // The first holder's late failure does not free the new holder's claim.
+        await dedup.ForgetAsync(crashed, CancellationToken.None);
+        Assert.Equal(ActivityBegin.InProgress, (await dedup.TryBeginAsync(Key("a1"), CancellationToken.None)).Outcome);
     }
 
     [Fact]
@@ -21,12 +53,12 @@ public sealed class ActivityDeduplicatorTests
     {
         var time = new FakeTimeProvider();
         var dedup = new InMemoryActivityDeduplicator(time, TimeSpan.FromMinutes(15));
-        await dedup.TryBeginAsync("k", CancellationToken.None);
+        await dedup.CompleteAsync(await dedup.TryBeginAsync(Key("k"), CancellationToken.None), CancellationToken.None);
 
         time.Advance(TimeSpan.FromMinutes(14));
-        Assert.False(await dedup.TryBeginAsync("k", CancellationToken.None));
+        Assert.Equal(ActivityBegin.AlreadyHandled, (await dedup.TryBeginAsync(Key("k"), CancellationToken.None)).Outcome);
         time.Advance(TimeSpan.FromMinutes(2));
-        Assert.True(await dedup.TryBeginAsync("k", CancellationToken.None));
+        Assert.Equal(ActivityBegin.Claimed, (await dedup.TryBeginAsync(Key("k"), CancellationToken.None)).Outcome);
     }
 
     [Fact]
@@ -36,10 +68,10 @@ public sealed class ActivityDeduplicatorTests
 
         for (var i = 0; i < 1000; i++)
         {
-            Assert.True(await dedup.TryBeginAsync($"k{i}", CancellationToken.None));
+            Assert.Equal(ActivityBegin.Claimed, (await dedup.TryBeginAsync(Key($"k{i}"), CancellationToken.None)).Outcome);
         }
 
         Assert.InRange(dedup.Count, 1, 100);
-        Assert.False(await dedup.TryBeginAsync("k999", CancellationToken.None));
+        Assert.Equal(ActivityBegin.InProgress, (await dedup.TryBeginAsync(Key("k999"), CancellationToken.None)).Outcome);
     }
 }

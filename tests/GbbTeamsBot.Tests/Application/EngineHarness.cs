@@ -73,7 +73,9 @@ internal sealed class EngineInstance : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private bool _scannerStarted;
 
-    public EngineInstance(string connectionString, string tablePrefix, TimeProvider time, string name, ISessionNotifier? notifier = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public EngineInstance(
+        string connectionString, string tablePrefix, TimeProvider time, string name, ISessionNotifier? notifier = null,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         Name = name;
         var values = new Dictionary<string, string?>
@@ -97,6 +99,7 @@ internal sealed class EngineInstance : IAsyncDisposable
         services.AddGbbApplication(config);
         Notifier = notifier as RecordingNotifier ?? new RecordingNotifier(name);
         services.AddSingleton<ISessionNotifier>(notifier ?? Notifier);
+        configureServices?.Invoke(services);
         _provider = services.BuildServiceProvider();
 
         // The background delivery of command notifications, as the host runs it.

@@ -34,7 +34,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
     public async Task InitializeAsync()
     {
-        _host = await TeamsHost.StartAsync(azurite.ConnectionString, services =>
+        _host = await TeamsHost.StartAsync(azurite.ConnectionString, configureServices: services =>
         {
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
             services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(_metrics));

@@ -94,8 +94,9 @@ public sealed class BotHost : IAsyncDisposable
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TokenCredential>(_ => host!.Credential);
-                // These tests run without Table storage; references stay in memory.
+                // These tests run without Table storage; references and handled activities stay in memory.
                 services.AddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
+                services.AddSingleton<IActivityDeduplicator>(sp => new InMemoryActivityDeduplicator(TimeProvider.System));
                 services.AddSingleton(routes);
                 services.AddSingleton<IBotCommandRoute>(routes.Ping);
                 services.AddSingleton<ICardActionRoute>(routes.Echo);

@@ -154,11 +154,14 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var activity = _bot.Message("ping einmal", id: "1712345679999");
 
         using var first = await _bot.PostAsync(activity, _bot.ValidToken());
-        using var second = await _bot.PostAsync(activity, _bot.ValidToken());
-
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         await _bot.Connector.WaitForAsync(IsReply);
+        await Task.Delay(200);
+
+        // Handled and marked done: the repeat is answered 200 and not handled again. (While the first delivery is
+        // still being handled, a repeat gets 503 with Retry-After instead: see RedeliveryTests.)
+        using var second = await _bot.PostAsync(activity, _bot.ValidToken());
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         await Task.Delay(500);
         Assert.Single(_bot.Connector.Requests, IsReply);
         Assert.Single(_bot.Routes.Ping.Arguments);

@@ -55,14 +55,17 @@ public sealed class TeamsHost : IAsyncDisposable
 
     public HttpClient Client => _client;
 
-    /// <param name="configureServices">Extra test services (e.g. telemetry exporters), registered after the app's own.</param>
-    public static async Task<TeamsHost> StartAsync(string storageConnectionString, Action<IServiceCollection>? configureServices = null)
+    /// <summary>
+    /// Starts a host; give two hosts the same <paramref name="tablePrefix"/> to run them as two instances of one
+    /// deployment, and <paramref name="configureServices"/> to add test services (e.g. storage faults).
+    /// </summary>
+    public static async Task<TeamsHost> StartAsync(string storageConnectionString, string? tablePrefix = null, Action<IServiceCollection>? configureServices = null)
     {
         var keys = await OpenIdTestServer.StartAsync();
         var connector = await FakeConnector.StartAsync();
         var clock = new JumpClock();
         var credential = new TestTokenCredential();
-        var prefix = "T" + Guid.NewGuid().ToString("N")[..10];
+        var prefix = tablePrefix ?? "T" + Guid.NewGuid().ToString("N")[..10];
         var settings = new Dictionary<string, string?>
         {
             ["Bot:AppId"] = OpenIdTestServer.AppId,

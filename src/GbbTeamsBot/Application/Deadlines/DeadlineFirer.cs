@@ -81,7 +81,9 @@ public sealed partial class DeadlineFirer(
             LoadedSession saved;
             try
             {
-                saved = await store.SaveAsync(loaded, session.Snapshot(), now, cancellationToken);
+                // Should a deadline ever complete a session, its outliving records follow through the outbox replay.
+                var snapshot = session.Snapshot();
+                saved = await store.SaveAsync(loaded, snapshot, now, cancellationToken, outbox: OutlivingRecords.OutboxFor(record.SessionId, snapshot.Version, events, now));
             }
             catch (TablePreconditionFailedException)
             {

@@ -8,13 +8,37 @@ using StoredConsent = GbbTeamsBot.Storage.Repositories.ConsentRecord;
 
 namespace GbbTeamsBot.Application.Persistence;
 
+/// <summary>What an outbox row asks for: the outliving records these kinds of events touch.</summary>
+public sealed record OutlivingWork(IReadOnlyList<SessionEventKind> Kinds);
+
 /// <summary>
 /// Writes what outlives a session, after the session itself was saved: agreements per case reference with their
-/// status, confirmed protocol versions (insert-only) and consent records. Every write is idempotent (upsert by id,
-/// insert-or-ignore for protocol versions), so running it again after a crash heals a missed write.
+/// status, confirmed protocol versions (insert-only) and consent records. The need is recorded first as an outbox row
+/// in the session's own save transaction (<see cref="OutboxFor"/>), so a crash or a storage fault after the save
+/// cannot lose these writes: <see cref="OutboxReplayService"/> repeats them until they are done. Every write is
+/// idempotent (upsert by id, insert-or-ignore for protocol versions), so running it again heals, never doubles.
 /// </summary>
 public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRepository protocols, ConsentRepository consents)
 {
+    private static readonly SessionEventKind[] KindsWithRecords =
+    [
+        SessionEventKind.Completed, SessionEventKind.AgreementRecorded, SessionEventKind.AgreementEdited,
+        SessionEventKind.EarlierAgreementReviewed, SessionEventKind.ProtocolConfirmed, SessionEventKind.ConsentRecorded,
+    ];
+
+    /// <summary>The outbox row for a change with these events, or null when they touch no outliving record.</summary>
+    public static SessionOutboxRecord? OutboxFor(string sessionId, long version, IReadOnlyList<SessionEvent> events, DateTimeOffset dueAt)
+    {
+        var kinds = events.Select(e => e.Kind).Where(KindsWithRecords.Contains).Distinct().ToArray();
+        return kinds.Length == 0
+            ? null
+            : new SessionOutboxRecord(sessionId, version, JsonSerializer.Serialize(new OutlivingWork(kinds), SessionSnapshotSerializer.Options), dueAt);
+    }
+
+    /// <summary>The work an outbox row asks for.</summary>
+    public static OutlivingWork ParseWork(string json) =>
+        JsonSerializer.Deserialize<OutlivingWork>(json, SessionSnapshotSerializer.Options) ?? new OutlivingWork([]);
+
     /// <summary>Purpose of the consent row written when a colleague records the person's consent in a session.</summary>
     public const string ConsultationConsentPurpose = "case-consultation";
 
@@ -24,9 +48,16 @@ public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRep
     private const string NoCasePrefix = "session:";
 
     /// <summary>Decides from the events what to write; on completion everything is written again (healing).</summary>
-    public async Task WriteAsync(SessionAddress address, ConsultationSession session, IReadOnlyList<SessionEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task WriteAsync(SessionAddress address, ConsultationSession session, IReadOnlyList<SessionEvent> events, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(address, session, events.Select(e => e.Kind).ToHashSet(), allProtocolVersions: false, now, cancellationToken);
+
+    /// <summary>
+    /// Writes the records for these kinds of events from the session's state. A replay passes
+    /// <paramref name="allProtocolVersions"/>, because the session may have confirmed further versions meanwhile.
+    /// </summary>
+    public async Task WriteAsync(SessionAddress address, ConsultationSession session, IReadOnlySet<SessionEventKind> kinds, bool allProtocolVersions, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var kinds = events.Select(e => e.Kind).ToHashSet();
+        ArgumentNullException.ThrowIfNull(session);
         var all = kinds.Contains(SessionEventKind.Completed);
         if (all || kinds.Overlaps([SessionEventKind.AgreementRecorded, SessionEventKind.AgreementEdited, SessionEventKind.EarlierAgreementReviewed]))
         {
@@ -39,7 +70,7 @@ public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRep
         var state = session.Snapshot();
         if (all || kinds.Contains(SessionEventKind.ProtocolConfirmed))
         {
-            foreach (var version in all ? state.ProtocolVersions : state.ProtocolVersions.TakeLast(1))
+            foreach (var version in all || allProtocolVersions ? state.ProtocolVersions : state.ProtocolVersions.TakeLast(1))
             {
                 await AddProtocolVersionAsync(address, version, now, cancellationToken);
             }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using GbbTeamsBot.Domain.Common;
 using GbbTeamsBot.Domain.Contributions;
+using GbbTeamsBot.Domain.Protocol;
 using GbbTeamsBot.Domain.Sessions;
 using GbbTeamsBot.Storage.Repositories;
 using GbbTeamsBot.Storage.Tables;
@@ -14,6 +15,9 @@ public sealed record StoredOutcome(CommandStatus Status, Rejection? Rejection, B
 /// <summary>A session as loaded: the full snapshot, where its card is, and the ETag to save against.</summary>
 public sealed record LoadedSession(SessionAddress Address, SessionSnapshot Snapshot, string? ConversationId, LiveCardLocation? LiveCard, ETag ETag)
 {
+    /// <summary>How many of the snapshot's protocol versions have their own rows already (0 for sessions stored before they had any).</summary>
+    public int ProtocolVersionRows { get; init; }
+
     public SessionView ToView() => new(Address, Snapshot, ConversationId, LiveCard);
 }
 
@@ -22,7 +26,8 @@ public sealed record LoadedSession(SessionAddress Address, SessionSnapshot Snaps
 /// the snapshot WITHOUT its contributions); every contribution is its own row, written in the same If-Match batch
 /// as the session row whenever it is new or changed. So one busy session never outgrows a table row (a row holds at
 /// most ~480,000 characters of snapshot), a save stays all-or-nothing, and its size does not grow with the session.
-/// A card action's request id rides in the same transaction (see <see cref="SessionRequestRecord"/>). What this
+/// Confirmed protocol versions get rows of their own too; the session row keeps only the latest, so corrections do
+/// not grow it. A card action's request id rides in the same transaction (see <see cref="SessionRequestRecord"/>). What this
 /// instance loaded or stored last is kept in the <see cref="SessionCache"/>, so a command usually reads nothing.
 /// </summary>
 public sealed class SessionStore(SessionRepository sessions, SessionCache cache)
@@ -74,7 +79,16 @@ public sealed class SessionStore(SessionRepository sessions, SessionCache cache)
             snapshot = snapshot with { Contributions = contributions };
         }
 
-        var loaded = new LoadedSession(address, snapshot, envelope.ConversationId, envelope.LiveCard, stored.ETag);
+        if (envelope.ProtocolVersionRows > 1)
+        {
+            var versions = await sessions.GetProtocolVersionsAsync(address.Scope, address.SessionId, cancellationToken);
+            snapshot = snapshot with
+            {
+                ProtocolVersions = versions.Select(v => JsonSerializer.Deserialize<ProtocolDocument>(v.DocumentJson, SessionSnapshotSerializer.Options)!).ToList(),
+            };
+        }
+
+        var loaded = new LoadedSession(address, snapshot, envelope.ConversationId, envelope.LiveCard, stored.ETag) { ProtocolVersionRows = envelope.ProtocolVersionRows };
         cache.Set(loaded);
         return loaded;
     }
@@ -97,15 +111,26 @@ public sealed class SessionStore(SessionRepository sessions, SessionCache cache)
     /// </summary>
     public async Task<LoadedSession> SaveAsync(
         LoadedSession previous, SessionSnapshot next, DateTimeOffset now, CancellationToken cancellationToken,
-        LiveCardLocation? liveCard = null, SessionRequestRecord? request = null)
+        LiveCardLocation? liveCard = null, SessionRequestRecord? request = null, SessionOutboxRecord? outbox = null)
     {
         var card = liveCard ?? previous.LiveCard;
-        var envelope = new SessionEnvelope { ConversationId = previous.ConversationId, LiveCard = card, Snapshot = next with { Contributions = [] } };
+        var versions = next.ProtocolVersions;
+        var envelope = new SessionEnvelope
+        {
+            ConversationId = previous.ConversationId,
+            LiveCard = card,
+            Snapshot = next with { Contributions = [], ProtocolVersions = [.. versions.TakeLast(1)] },
+            ProtocolVersionRows = versions.Count,
+        };
         var rows = ContributionRows(previous.Address.SessionId, previous.Snapshot.Contributions, next.Contributions);
+        var versionRows = versions
+            .Skip(Math.Min(previous.ProtocolVersionRows, versions.Count))
+            .Select(v => new ProtocolVersionRowRecord(previous.Address.SessionId, v.Version, JsonSerializer.Serialize(v, SessionSnapshotSerializer.Options), v.ConfirmedAt ?? now))
+            .ToList();
         ETag etag;
         try
         {
-            etag = await sessions.SaveAsync(previous.Address.Scope, ToRecord(previous.Address, envelope, next, now), previous.ETag, rows, request, cancellationToken);
+            etag = await sessions.SaveAsync(previous.Address.Scope, ToRecord(previous.Address, envelope, next, now), previous.ETag, rows, request, cancellationToken, outbox, versionRows);
         }
         catch (TableStorageException ex) when (ex is TablePreconditionFailedException or TableResourceNotFoundException)
         {
@@ -113,10 +138,14 @@ public sealed class SessionStore(SessionRepository sessions, SessionCache cache)
             throw;
         }
 
-        var saved = new LoadedSession(previous.Address, next, previous.ConversationId, card, etag);
+        var saved = new LoadedSession(previous.Address, next, previous.ConversationId, card, etag) { ProtocolVersionRows = versions.Count };
         cache.Set(saved);
         return saved;
     }
+
+    /// <summary>Removes the outbox row of a version whose follow-up work is done.</summary>
+    public Task CompleteOutboxAsync(SessionAddress address, long version, CancellationToken cancellationToken) =>
+        sessions.CompleteOutboxAsync(address.Scope, address.SessionId, version, cancellationToken);
 
     private static SessionRecord ToRecord(SessionAddress address, SessionEnvelope envelope, SessionSnapshot snapshot, DateTimeOffset now) => new(
         address.SessionId,
@@ -165,6 +194,9 @@ public sealed class SessionStore(SessionRepository sessions, SessionCache cache)
         public LiveCardLocation? LiveCard { get; init; }
 
         public required SessionSnapshot Snapshot { get; init; }
+
+        /// <summary>Protocol versions stored as rows; when more than one, the rows hold them all and the snapshot only the latest.</summary>
+        public int ProtocolVersionRows { get; init; }
     }
 
     private sealed record ContributionRow(int Sequence, Contribution Contribution);

@@ -18,9 +18,15 @@ public sealed record SessionActionRequest(TurnContext Turn, ConversationContext 
 {
     public string Actor => Who.UserId;
 
-    /// <summary>The double-click key of this action (see <see cref="CardData.RequestKey"/>), with a suffix for follow-up commands.</summary>
+    /// <summary>
+    /// The double-click key of this action (see <see cref="CardData.RequestKey"/>), with a suffix for follow-up commands.
+    /// Card data without a request id falls back to the activity's id, so a redelivery taken over after a crash (on
+    /// any instance) still meets the first delivery's request row and adds nothing twice.
+    /// </summary>
     public string? RequestKey(string? step = null) =>
-        Data.RequestKey(Who.UserId) is { } key ? (step is null ? key : key + ":" + step) : null;
+        (Data.RequestKey(Who.UserId) ?? ActivityRequestKey()) is { } key ? (step is null ? key : key + ":" + step) : null;
+
+    private string? ActivityRequestKey() => Turn.Activity.Id is { Length: > 0 } id ? "activity|" + Who.UserId + "|" + id : null;
 }
 
 /// <summary>What every session action handler needs: the use cases, the conversation's preferences, the clock and a logger.</summary>
