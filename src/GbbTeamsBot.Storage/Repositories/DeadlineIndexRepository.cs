@@ -14,6 +14,12 @@ public sealed record DeadlineRecord(string TenantId, string TeamId, string Sessi
 /// <summary>A deadline row as read, with its ETag and lease (who claimed it, until when).</summary>
 public sealed record DeadlineEntry(DeadlineRecord Deadline, ETag ETag, string? ClaimedBy, DateTimeOffset? ClaimedUntil);
 
+/// <summary>Due rows of one read, oldest bucket first; <see cref="Truncated"/> when the read stopped at its bound.</summary>
+public sealed record DueDeadlines(IReadOnlyList<DeadlineEntry> Rows, bool Truncated);
+
+/// <summary>What a batched claim got: the rows now leased to the caller (with their new ETags) and how many it lost.</summary>
+public sealed record DeadlineClaims(IReadOnlyList<DeadlineEntry> Claimed, int Lost);
+
 /// <summary>
 /// The deadline index: PK = minute bucket "yyyy-MM-ddTHH:mm" (UTC) of the due time, RK =
 /// "{tenant}|{team}|{session}|{token}". A scanner reads the due buckets (point partitions, no table scan) and
@@ -25,6 +31,14 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
     /// <summary>The longest window one <see cref="ListDueAsync"/> call reads (one query per minute bucket).</summary>
     public static readonly TimeSpan MaxScanWindow = TimeSpan.FromDays(7);
 
+    /// <summary>Leased rows one bucket read skips past before it stops (they are someone else's, in flight).</summary>
+    public const int MaxLeasedRowsSkipped = 2_000;
+
+    /// <summary>Transactions one claim chunk tries, each leaving out the row the service named as taken.</summary>
+    public const int MaxClaimAttempts = 3;
+
+    private static readonly string[] Columns = ["TenantId", "TeamId", "SessionId", "Token", "DueAt", "ClaimedBy", "ClaimedUntil"];
+
     public static string BucketOf(DateTimeOffset dueAt) => dueAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Adds the deadline; scheduling the same session+token+time again is harmless (idempotent).</summary>
@@ -32,14 +46,7 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var record = new DeadlineRecord(scope.TenantId, scope.TeamId, Ids.Require(sessionId, nameof(sessionId)), Ids.Require(token, nameof(token)), dueAt.ToUniversalTime());
-        var entity = new TableEntity(BucketOf(dueAt), RowKey(record))
-        {
-            ["TenantId"] = record.TenantId,
-            ["TeamId"] = record.TeamId,
-            ["SessionId"] = record.SessionId,
-            ["Token"] = record.Token,
-            ["DueAt"] = record.DueAt,
-        };
+        var entity = ToEntity(record);
         var table = await tables.GetAsync(tables.Deadlines, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -54,34 +61,60 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
     }
 
     /// <summary>
-    /// Deadlines due at or before <paramref name="now"/> in the buckets from <paramref name="from"/> to now that are not
-    /// under someone else's unexpired lease. The scanner passes its last scan time (minus a margin) as from.
+    /// Deadlines due at or before <paramref name="until"/> in the buckets from <paramref name="from"/> on, oldest bucket
+    /// first, that are not under someone else's unexpired lease at <paramref name="now"/> (rows leased by
+    /// <paramref name="claimant"/> count as free). Bounded: at most <paramref name="maxRows"/> rows, and per bucket at
+    /// most <see cref="MaxLeasedRowsSkipped"/> leased rows are read past, so a busy bucket never makes one scan unbounded.
     /// </summary>
-    public async Task<IReadOnlyList<DeadlineEntry>> ListDueAsync(DateTimeOffset from, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<DueDeadlines> ReadDueAsync(
+        DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, int maxRows, string? claimant = null, CancellationToken cancellationToken = default)
     {
-        if (now - from > MaxScanWindow)
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
+        if (until - from > MaxScanWindow)
         {
             throw new ArgumentOutOfRangeException(nameof(from), "A scan window longer than 7 days is refused; scan in steps.");
         }
 
         var table = await tables.GetAsync(tables.Deadlines, cancellationToken).ConfigureAwait(false);
         var result = new List<DeadlineEntry>();
-        var bucket = new DateTimeOffset(from.UtcDateTime.Year, from.UtcDateTime.Month, from.UtcDateTime.Day, from.UtcDateTime.Hour, from.UtcDateTime.Minute, 0, TimeSpan.Zero);
-        for (; bucket <= now; bucket = bucket.AddMinutes(1))
+        var truncated = false;
+        for (var bucket = MinuteOf(from); bucket <= until && !truncated; bucket = bucket.AddMinutes(1))
         {
-            var filter = KeyFilters.And(KeyFilters.PartitionKeyEquals(BucketOf(bucket)), TableClient.CreateQueryFilter($"DueAt le {now}"));
-            await foreach (var entity in table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            var filter = KeyFilters.And(KeyFilters.PartitionKeyEquals(BucketOf(bucket)), TableClient.CreateQueryFilter($"DueAt le {until}"));
+            var skipped = 0;
+            await foreach (var entity in table.QueryAsync(filter, Columns, Math.Min(TableLimits.MaxPageSize, maxRows + MaxLeasedRowsSkipped), cancellationToken).ConfigureAwait(false))
             {
                 var entry = FromEntity(entity);
-                if (entry.ClaimedUntil is null || entry.ClaimedUntil <= now)
+                if (entry.ClaimedUntil > now && !string.Equals(entry.ClaimedBy, claimant, StringComparison.Ordinal))
                 {
-                    result.Add(entry);
+                    if (++skipped > MaxLeasedRowsSkipped)
+                    {
+                        truncated = true;
+                        break;
+                    }
+
+                    continue;
                 }
+
+                if (result.Count == maxRows)
+                {
+                    truncated = true;
+                    break;
+                }
+
+                result.Add(entry);
             }
         }
 
-        return result;
+        return new DueDeadlines(result, truncated);
     }
+
+    /// <summary>
+    /// Deadlines due at or before <paramref name="now"/> in the buckets from <paramref name="from"/> to now that are not
+    /// under an unexpired lease, oldest bucket first, at most <paramref name="maxRows"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<DeadlineEntry>> ListDueAsync(DateTimeOffset from, DateTimeOffset now, int maxRows = TableLimits.MaxPageSize, CancellationToken cancellationToken = default) =>
+        (await ReadDueAsync(from, now, now, maxRows, null, cancellationToken).ConfigureAwait(false)).Rows;
 
     /// <summary>
     /// Claims the deadline for <paramref name="lease"/> if it is unchanged since read (If-Match). Returns the claimed
@@ -90,39 +123,141 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
     public async Task<DeadlineEntry?> TryClaimAsync(DeadlineEntry entry, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        var claimed = await TryClaimAllAsync([entry], owner, now, lease, cancellationToken).ConfigureAwait(false);
+        return claimed.Claimed.Count == 1 ? claimed.Claimed[0] : null;
+    }
+
+    /// <summary>
+    /// Claims due rows of one minute bucket in one transaction per 100 rows: each row with If-Match against the ETag it
+    /// was read with, leased until <c>max(now, DueAt) + lease</c>. All or nothing per transaction, so two scanners that
+    /// reach for the same rows get one winner per row. A row someone else took first (the service names it) is left out
+    /// and the rest are tried again, at most <see cref="MaxClaimAttempts"/> times; what is still lost comes back with the
+    /// next scan, if it is still free.
+    /// </summary>
+    public async Task<DeadlineClaims> TryClaimAllAsync(IReadOnlyList<DeadlineEntry> entries, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
         Ids.Require(owner, nameof(owner));
-        if (entry.ClaimedUntil > now && entry.ClaimedBy != owner)
+        var table = await tables.GetAsync(tables.Deadlines, cancellationToken).ConfigureAwait(false);
+        var claimed = new List<DeadlineEntry>(entries.Count);
+        var lost = 0;
+        foreach (var bucket in entries.GroupBy(e => BucketOf(e.Deadline.DueAt), StringComparer.Ordinal))
         {
-            return null;
+            foreach (var chunk in bucket.Chunk(TableLimits.MaxBatchOperations))
+            {
+                var open = chunk.Where(e => !(e.ClaimedUntil > now && e.ClaimedBy != owner)).ToList();
+                lost += chunk.Length - open.Count;
+                for (var attempt = 1; open.Count > 0; attempt++)
+                {
+                    var leases = open.Select(e => e with { ClaimedBy = owner, ClaimedUntil = (e.Deadline.DueAt > now ? e.Deadline.DueAt : now) + lease }).ToList();
+                    var actions = leases.Select(e => new TableTransactionAction(
+                        TableTransactionActionType.UpdateMerge,
+                        new TableEntity(bucket.Key, RowKey(e.Deadline)) { ["ClaimedBy"] = owner, ["ClaimedUntil"] = e.ClaimedUntil!.Value },
+                        e.ETag)).ToList();
+                    try
+                    {
+                        var etags = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                        claimed.AddRange(leases.Select((e, i) => e with { ETag = etags[i] }));
+                        break;
+                    }
+                    catch (TableStorageException ex) when (ex is TablePreconditionFailedException or TableResourceNotFoundException)
+                    {
+                        if (attempt >= MaxClaimAttempts || ex.FailedOperationIndex is not { } failed || failed < 0 || failed >= open.Count)
+                        {
+                            lost += open.Count;
+                            break;
+                        }
+
+                        open.RemoveAt(failed);
+                        lost++;
+                    }
+                }
+            }
         }
 
-        var until = now + lease;
-        var entity = new TableEntity(BucketOf(entry.Deadline.DueAt), RowKey(entry.Deadline)) { ["ClaimedBy"] = owner, ["ClaimedUntil"] = until };
-        var table = await tables.GetAsync(tables.Deadlines, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var etag = await table.UpdateMergeAsync(entity, entry.ETag, cancellationToken).ConfigureAwait(false);
-            return entry with { ETag = etag, ClaimedBy = owner, ClaimedUntil = until };
-        }
-        catch (TableStorageException ex) when (ex is TablePreconditionFailedException or TableResourceNotFoundException)
-        {
-            return null;
-        }
+        return new DeadlineClaims(claimed, lost);
     }
 
     /// <summary>Removes a fired deadline if the claim still holds; false if someone else took it over meanwhile.</summary>
     public async Task<bool> CompleteAsync(DeadlineEntry claimed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        var table = await tables.GetAsync(tables.Deadlines, cancellationToken).ConfigureAwait(false);
-        try
+        return await CompleteAllAsync([claimed], cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>
+    /// Removes fired (or stale) deadlines whose claims still hold: one delete transaction with If-Match per bucket and
+    /// 100 rows; if a row was taken over meanwhile, the rest are deleted one by one. Returns how many were removed.
+    /// </summary>
+    public async Task<int> CompleteAllAsync(IReadOnlyList<DeadlineEntry> claimed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        if (claimed.Count == 0)
         {
-            await table.DeleteAsync(BucketOf(claimed.Deadline.DueAt), RowKey(claimed.Deadline), claimed.ETag, cancellationToken).ConfigureAwait(false);
-            return true;
+            return 0;
         }
-        catch (TableStorageException ex) when (ex is TablePreconditionFailedException or TableResourceNotFoundException)
+
+        var table = await tables.GetAsync(tables.Deadlines, cancellationToken).ConfigureAwait(false);
+        var removed = 0;
+        foreach (var bucket in claimed.GroupBy(e => BucketOf(e.Deadline.DueAt), StringComparer.Ordinal))
         {
-            return false;
+            foreach (var chunk in bucket.Chunk(TableLimits.MaxBatchOperations))
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(
+                        chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(bucket.Key, RowKey(e.Deadline)), e.ETag)).ToList(),
+                        cancellationToken).ConfigureAwait(false);
+                    removed += chunk.Length;
+                    continue;
+                }
+                catch (TableStorageException ex) when (chunk.Length > 1 && ex is TablePreconditionFailedException or TableResourceNotFoundException)
+                {
+                }
+                catch (TableStorageException ex) when (ex is TablePreconditionFailedException or TableResourceNotFoundException)
+                {
+                    continue;
+                }
+
+                foreach (var entry in chunk)
+                {
+                    try
+                    {
+                        await table.DeleteAsync(bucket.Key, RowKey(entry.Deadline), entry.ETag, cancellationToken).ConfigureAwait(false);
+                        removed++;
+                    }
+                    catch (TableStorageException ex) when (ex is TablePreconditionFailedException or TableResourceNotFoundException)
+                    {
+                    }
+                }
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>
+    /// Indexes many deadlines: one transaction per bucket and 100 rows (upsert-merge of the schedule's properties, so a
+    /// row that is there already keeps its lease). Used by the firer for the next deadlines of the sessions it fired.
+    /// </summary>
+    public async Task ScheduleAllAsync(IReadOnlyList<DeadlineRecord> deadlines, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        if (deadlines.Count == 0)
+        {
+            return;
+        }
+
+        var table = await tables.GetAsync(tables.Deadlines, cancellationToken).ConfigureAwait(false);
+        var distinct = deadlines.Select(d => d with { DueAt = d.DueAt.ToUniversalTime() }).DistinctBy(RowKey, StringComparer.Ordinal);
+        foreach (var bucket in distinct.GroupBy(d => BucketOf(d.DueAt), StringComparer.Ordinal))
+        {
+            foreach (var chunk in bucket.Chunk(TableLimits.MaxBatchOperations))
+            {
+                await table.SubmitTransactionAsync(
+                    chunk.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertMerge, ToEntity(d))).ToList(),
+                    cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -133,6 +268,21 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
         var record = new DeadlineRecord(scope.TenantId, scope.TeamId, sessionId, token, dueAt);
         var table = await tables.GetAsync(tables.Deadlines, cancellationToken).ConfigureAwait(false);
         await RowDeletion.DeleteAsync(table, BucketOf(dueAt), [RowKey(record)], cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TableEntity ToEntity(DeadlineRecord record) => new(BucketOf(record.DueAt), RowKey(record))
+    {
+        ["TenantId"] = record.TenantId,
+        ["TeamId"] = record.TeamId,
+        ["SessionId"] = record.SessionId,
+        ["Token"] = record.Token,
+        ["DueAt"] = record.DueAt,
+    };
+
+    private static DateTimeOffset MinuteOf(DateTimeOffset at)
+    {
+        var utc = at.UtcDateTime;
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, 0, TimeSpan.Zero);
     }
 
     private static string RowKey(DeadlineRecord record) =>
