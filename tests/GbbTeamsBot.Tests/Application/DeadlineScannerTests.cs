@@ -219,6 +219,44 @@ public sealed class DeadlineScannerTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Two_scanners_racing_for_batched_claims_of_one_bucket_fire_each_deadline_once()
+    {
+        // 150 sessions started at the same instant: their phase warnings are all due at 9:00, in one minute bucket,
+        // more than one claim transaction holds. Both scanners read them at the same clock step and claim in batches.
+        var creator = Engine("creator");
+        var sessions = new List<SessionAddress>();
+        for (var i = 0; i < 150; i++)
+        {
+            sessions.Add(await StartedAsync(creator, MethodIds.KollegialeBeratung));
+        }
+
+        var shared = new System.Collections.Concurrent.ConcurrentQueue<Notified>();
+        var a = Engine("scanner-a", notifier: new RecordingNotifier("scanner-a", shared));
+        var b = Engine("scanner-b", notifier: new RecordingNotifier("scanner-b", shared));
+        await Task.WhenAll(a.StartScannerAsync(), b.StartScannerAsync());
+        await ScannerWait.FirstScanAsync(a.Scanner, b.Scanner);
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(1), a.Scanner, b.Scanner);
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromSeconds(1), a.Scanner, b.Scanner);
+
+        foreach (var address in sessions)
+        {
+            var stored = (await creator.Sessions.GetAsync(address))!;
+            Assert.Equal([(DeadlineKind.PhaseWarning, 0)], stored.State.DeadlineLog.Select(d => (d.Kind, d.PhaseIndex)));
+        }
+
+        var warnings = shared.Where(n => n.Kind == SessionEventKind.PhaseWarning).ToList();
+        Assert.Equal(150, warnings.Count);
+        Assert.Equal(150, warnings.Select(n => n.SessionId).Distinct().Count());
+        Assert.Equal(150, a.Scanner.Totals.Fired + b.Scanner.Totals.Fired);
+        Assert.Equal(150, a.Scanner.Totals.Claimed + b.Scanner.Totals.Claimed);
+
+        // The next deadlines (the phase ends at 10:00) are indexed once each, nothing else is left in the index.
+        var index = creator.Get<DeadlineIndexRepository>();
+        Assert.Empty(await index.ListDueAsync(T0, T0 + TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(2)));
+        Assert.Equal(150, (await index.ListDueAsync(T0 + TimeSpan.FromMinutes(9), T0 + TimeSpan.FromMinutes(10))).Count);
+    }
+
+    [Fact]
     public async Task A_backlog_larger_than_one_scan_is_worked_off_without_waiting_for_the_next_interval()
     {
         var creator = Engine("creator");
