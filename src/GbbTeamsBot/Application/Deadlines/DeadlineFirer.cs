@@ -47,8 +47,11 @@ public sealed partial class DeadlineFirer(
     /// <summary>Bound on deadlines fired back to back in one save (a session has at most a handful due at once).</summary>
     private const int MaxChained = 16;
 
-    /// <summary>Storage calls of this instance's firings at once (reads ahead, saves).</summary>
+    /// <summary>Storage calls of this instance's firings at once (reads and saves of deadlines whose instant has come).</summary>
     private readonly SemaphoreSlim _calls = new(Math.Clamp(options.Value.MaxConcurrentFirings, 1, 64));
+
+    /// <summary>Reads ahead at once, apart from the firings' calls, so reading ahead never holds up a due save.</summary>
+    private readonly SemaphoreSlim _readsAhead = new(Math.Clamp(options.Value.MaxConcurrentFirings / 2, 1, 32));
 
     /// <summary>
     /// Reads the session of a claimed deadline ahead of its instant (this instance's last stored copy if it has one),
@@ -58,7 +61,7 @@ public sealed partial class DeadlineFirer(
     {
         ArgumentNullException.ThrowIfNull(claimed);
         var address = AddressOf(claimed);
-        await _calls.WaitAsync(cancellationToken);
+        await _readsAhead.WaitAsync(cancellationToken);
         try
         {
             return (await store.LoadForCommandAsync(address, cancellationToken)).Session;
@@ -69,7 +72,7 @@ public sealed partial class DeadlineFirer(
         }
         finally
         {
-            _calls.Release();
+            _readsAhead.Release();
         }
     }
 

@@ -28,6 +28,12 @@ public sealed partial class DeadlineScanner : BackgroundService
     /// <summary>Deadlines one firing round takes on (the next deadlines of a round share index transactions).</summary>
     private const int MaxRound = 100;
 
+    /// <summary>
+    /// The shortest gap between two firing rounds: deadlines due within it fire together and share their index
+    /// transactions (the next deadlines, the row removals) instead of paying them one by one.
+    /// </summary>
+    private static readonly TimeSpan RoundGap = TimeSpan.FromMilliseconds(100);
+
     private readonly DeadlineIndexRepository _index;
     private readonly DeadlineFirer _firer;
     private readonly TimeProvider _time;
@@ -38,6 +44,7 @@ public sealed partial class DeadlineScanner : BackgroundService
     /// <summary>Rows this instance has claimed and not yet fired, by when to fire them (their instant, or a retry).</summary>
     private readonly Dictionary<DeadlineRecord, Held> _held = [];
     private DateTimeOffset? _lastRead;
+    private DateTimeOffset _lastRound;
     private DateTimeOffset? _oldestDropped;
     private DateTimeOffset _lastSweep;
     private DateTimeOffset _lastLookBack;
@@ -211,6 +218,7 @@ public sealed partial class DeadlineScanner : BackgroundService
                 _held.Remove(held.Claimed.Deadline);
             }
 
+            _lastRound = now;
             var results = await _firer.FireAllAsync(round.Select(h => new DueFiring(h.Claimed, h.Session)).ToList(), cancellationToken);
             for (var i = 0; i < round.Count; i++)
             {
@@ -259,9 +267,10 @@ public sealed partial class DeadlineScanner : BackgroundService
         var next = (_lastRead ?? now) + _options.DeadlineScanInterval;
         foreach (var held in _held.Values)
         {
-            if (held.FireAt < next)
+            var at = held.FireAt > _lastRound + RoundGap ? held.FireAt : _lastRound + RoundGap;
+            if (at < next)
             {
-                next = held.FireAt;
+                next = at;
             }
         }
 
