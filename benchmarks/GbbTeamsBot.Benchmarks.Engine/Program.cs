@@ -104,6 +104,10 @@ await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism 
     }
 });
 
+// The size of what each firing reads and writes: one session row's snapshot JSON (the envelope holds it and two ids).
+var sample = (await sessions.GetAsync(plans[0].Address!))!.State;
+var snapshotChars = System.Text.Json.JsonSerializer.Serialize(sample, SessionSnapshotSerializer.Options).Length;
+
 var notifyLateness = tracker.NotifyLatenessMs();
 var notifiedDuplicates = tracker.Duplicates;
 var duplicatesTotal = notifiedDuplicates + logDuplicates;
@@ -127,7 +131,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sustained at p99
 var calls = scannerCalls.Total;
 var perFiring = fireLateness.Count == 0 ? 0 : (double)calls / fireLateness.Count;
 var savesTotal = totals.Sum(t => t.Fired);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Storage calls of both scanners: {calls} = {perFiring:F2} per deadline fired, {(savesTotal == 0 ? 0 : (double)calls / savesTotal):F2} per session save ({savesTotal} saves; session reads {scannerCalls.Reads}, index queries {scannerCalls.Queries}, transactions {scannerCalls.Batches}, other {scannerCalls.Other})."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Storage calls of both scanners: {calls} = {perFiring:F2} per deadline fired, {(savesTotal == 0 ? 0 : (double)calls / savesTotal):F2} per session save ({savesTotal} saves; session reads {scannerCalls.Reads}, index queries {scannerCalls.Queries}, transactions {scannerCalls.Batches}, other {scannerCalls.Other}); a session's snapshot is {snapshotChars} characters of JSON."));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Memory (benchmark process, 3 engine hosts): working set {workingSet / 1048576.0:F0} MiB, GC heap {gcHeap / 1048576.0:F0} MiB, GC heap size {gcInfo.HeapSizeBytes / 1048576.0:F0} MiB, committed {gcInfo.TotalCommittedBytes / 1048576.0:F0} MiB. Run {runSeconds:F0} s."));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine: {plans.Length} sessions, {fireLateness.Count} deadlines, {duplicatesTotal} duplicates, {misses} misses, p99 lateness {Percentile(fireLateness, 0.99):F0} ms (notify p99 {Percentile(notifyLateness, 0.99):F0} ms), {rate.Average:F0} firings/s (best 5 s {rate.Best5s:F0}/s), {perFiring:F2} storage calls per firing, working set {workingSet / 1048576.0:F0} MiB"));
 return duplicatesTotal == 0 && misses == 0 ? 0 : 1;

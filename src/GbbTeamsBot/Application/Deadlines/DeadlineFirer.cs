@@ -92,10 +92,9 @@ public sealed partial class DeadlineFirer(
     {
         ArgumentNullException.ThrowIfNull(due);
         var results = new FiringResult[due.Count];
-        var now = time.GetUtcNow();
 
         // 1. Each session through the domain, on the state read ahead (or read now).
-        var prepared = await Task.WhenAll(due.Select(d => PrepareAsync(d, now, cancellationToken)));
+        var prepared = await Task.WhenAll(due.Select(d => PrepareAsync(d, cancellationToken)));
         for (var i = 0; i < due.Count; i++)
         {
             results[i] = prepared[i].Result;
@@ -152,7 +151,7 @@ public sealed partial class DeadlineFirer(
         return results;
     }
 
-    private async Task<Prepared> PrepareAsync(DueFiring due, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Prepared> PrepareAsync(DueFiring due, CancellationToken cancellationToken)
     {
         var record = due.Claimed.Deadline;
         var address = AddressOf(due.Claimed);
@@ -177,6 +176,8 @@ public sealed partial class DeadlineFirer(
                 }
             }
 
+            // The firing instant is taken once the session is at hand, so the stored lateness includes the read.
+            var now = time.GetUtcNow();
             ConsultationSession session;
             DeadlineFireResult first;
             try
@@ -245,7 +246,7 @@ public sealed partial class DeadlineFirer(
             }
 
             // Someone else saved first: fire again on the fresh state, indexing its next deadline on its own.
-            var again = await PrepareAsync(new DueFiring(claimed, null), time.GetUtcNow(), cancellationToken);
+            var again = await PrepareAsync(new DueFiring(claimed, null), cancellationToken);
             if (again.Firing is not { } fresh)
             {
                 return (again.Result, null);
