@@ -151,18 +151,25 @@ public sealed class DeadlineIndexRepositoryTests(AzuriteFixture azurite) : Repos
     }
 
     [Fact]
-    public async Task Scheduling_many_deadlines_writes_one_row_each_and_keeps_an_existing_lease()
+    public async Task Scheduling_many_deadlines_writes_one_row_each_and_a_claimant_gets_its_rows_already_claimed()
     {
         var deadlines = new DeadlineIndexRepository(Tables);
-        var claimedBefore = await deadlines.TryClaimAsync(await deadlines.ScheduleAsync(TeamA, "s0", "t1", Now), "scanner-a", Now, TimeSpan.FromMinutes(1));
         var records = Enumerable.Range(0, 130).Select(i => new DeadlineRecord(TeamA.TenantId, TeamA.TeamId, $"s{i}", "t1", Now.AddSeconds(i))).ToList();
 
-        await deadlines.ScheduleAllAsync([.. records, records[5]]);
+        var free = await deadlines.ScheduleAllAsync([.. records.Take(100), records[5]]);
+        var kept = await deadlines.ScheduleAllAsync(records.Skip(100).ToList(), "scanner-a", TimeSpan.FromSeconds(30));
 
-        var due = await deadlines.ReadDueAsync(Now, Now.AddMinutes(3), Now, 1000, "scanner-a");
-        Assert.Equal(130, due.Rows.Count);
-        Assert.Equal("scanner-a", due.Rows.Single(r => r.Deadline.SessionId == "s0").ClaimedBy);
-        Assert.NotNull(claimedBefore);
+        Assert.Equal(101, free.Count);
+        Assert.All(free, e => Assert.Null(e.ClaimedBy));
+        Assert.All(kept, e => Assert.Equal("scanner-a", e.ClaimedBy));
+        Assert.Equal(records[120].DueAt.AddSeconds(30), kept[20].ClaimedUntil);
+
+        // Other instances do not see the kept rows; the keeper completes them with the ETags it got.
+        var forOthers = await deadlines.ReadFreeAsync(Now, Now.AddMinutes(3), Now, 1000);
+        Assert.Equal(100, forOthers.Rows.Count);
+        Assert.DoesNotContain(forOthers.Rows, r => r.Deadline.SessionId == "s120");
+        Assert.Equal(30, await deadlines.CompleteAllAsync(kept));
+        Assert.Equal(100, (await deadlines.ListDueAsync(Now, Now.AddMinutes(3))).Count);
     }
 
     [Fact]

@@ -37,6 +37,9 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
     /// <summary>Transactions one claim chunk tries, each leaving out the row the service named as taken.</summary>
     public const int MaxClaimAttempts = 3;
 
+    /// <summary>The <c>ClaimedUntil</c> of a row nobody claimed (long past, so every lease check sees it free).</summary>
+    public static readonly DateTimeOffset NotClaimed = DateTimeOffset.UnixEpoch;
+
     private static readonly string[] Columns = ["TenantId", "TeamId", "SessionId", "Token", "DueAt", "ClaimedBy", "ClaimedUntil"];
 
     public static string BucketOf(DateTimeOffset dueAt) => dueAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
@@ -67,7 +70,19 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
     /// most <see cref="MaxLeasedRowsSkipped"/> leased rows are read past, so a busy bucket never makes one scan unbounded.
     /// </summary>
     public async Task<DueDeadlines> ReadDueAsync(
-        DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, int maxRows, string? claimant = null, CancellationToken cancellationToken = default)
+        DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, int maxRows, string? claimant = null, CancellationToken cancellationToken = default) =>
+        await ReadAsync(from, until, now, maxRows, claimant, freeOnly: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Like <see cref="ReadDueAsync"/>, but the service leaves out every row under a lease (<c>ClaimedUntil gt now</c>),
+    /// so a bucket full of rows other instances (or this one) hold costs nothing to read past. Rows written before
+    /// <c>ClaimedUntil</c> was set on every new row have no such property and are found only by <see cref="ReadDueAsync"/>.
+    /// </summary>
+    public async Task<DueDeadlines> ReadFreeAsync(DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, int maxRows, CancellationToken cancellationToken = default) =>
+        await ReadAsync(from, until, now, maxRows, null, freeOnly: true, cancellationToken).ConfigureAwait(false);
+
+    private async Task<DueDeadlines> ReadAsync(
+        DateTimeOffset from, DateTimeOffset until, DateTimeOffset now, int maxRows, string? claimant, bool freeOnly, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
         if (until - from > MaxScanWindow)
@@ -81,6 +96,11 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
         for (var bucket = MinuteOf(from); bucket <= until && !truncated; bucket = bucket.AddMinutes(1))
         {
             var filter = KeyFilters.And(KeyFilters.PartitionKeyEquals(BucketOf(bucket)), TableClient.CreateQueryFilter($"DueAt le {until}"));
+            if (freeOnly)
+            {
+                filter = KeyFilters.And(filter, TableClient.CreateQueryFilter($"ClaimedUntil le {now}"));
+            }
+
             var skipped = 0;
             await foreach (var entity in table.QueryAsync(filter, Columns, Math.Min(TableLimits.MaxPageSize, maxRows + MaxLeasedRowsSkipped), cancellationToken).ConfigureAwait(false))
             {
@@ -89,7 +109,7 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
                 {
                     if (++skipped > MaxLeasedRowsSkipped)
                     {
-                        truncated = true;
+                        // Someone else's rows in flight; the next read (or the service-side filter) gets past them.
                         break;
                     }
 
@@ -237,28 +257,41 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
     }
 
     /// <summary>
-    /// Indexes many deadlines: one transaction per bucket and 100 rows (upsert-merge of the schedule's properties, so a
-    /// row that is there already keeps its lease). Used by the firer for the next deadlines of the sessions it fired.
+    /// Indexes many deadlines: one transaction per bucket and 100 rows (upsert-merge, so scheduling a row again is
+    /// harmless). With a <paramref name="claimant"/> the rows are written already claimed by it, until their instant
+    /// plus <paramref name="lease"/>: the instance that fired a session keeps its next deadline and fires it from
+    /// memory, without a claim or a read. Returns the rows as written, with their ETags, in the order given.
     /// </summary>
-    public async Task ScheduleAllAsync(IReadOnlyList<DeadlineRecord> deadlines, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DeadlineEntry>> ScheduleAllAsync(
+        IReadOnlyList<DeadlineRecord> deadlines, string? claimant = null, TimeSpan lease = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(deadlines);
         if (deadlines.Count == 0)
         {
-            return;
+            return [];
         }
 
         var table = await tables.GetAsync(tables.Deadlines, cancellationToken).ConfigureAwait(false);
+        var written = new Dictionary<string, DeadlineEntry>(StringComparer.Ordinal);
         var distinct = deadlines.Select(d => d with { DueAt = d.DueAt.ToUniversalTime() }).DistinctBy(RowKey, StringComparer.Ordinal);
         foreach (var bucket in distinct.GroupBy(d => BucketOf(d.DueAt), StringComparer.Ordinal))
         {
             foreach (var chunk in bucket.Chunk(TableLimits.MaxBatchOperations))
             {
-                await table.SubmitTransactionAsync(
-                    chunk.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertMerge, ToEntity(d))).ToList(),
+                var rows = chunk.Select(d => claimant is null
+                    ? new DeadlineEntry(d, default, null, null)
+                    : new DeadlineEntry(d, default, Ids.Require(claimant, nameof(claimant)), d.DueAt + lease)).ToList();
+                var etags = await table.SubmitTransactionAsync(
+                    rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, ToEntity(r.Deadline, r.ClaimedBy, r.ClaimedUntil))).ToList(),
                     cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    written[RowKey(rows[i].Deadline)] = rows[i] with { ETag = etags[i] };
+                }
             }
         }
+
+        return deadlines.Select(d => written[RowKey(d)]).ToList();
     }
 
     /// <summary>Removes a scheduled deadline (e.g. the phase ended early). Unconditional on purpose; missing is fine.</summary>
@@ -270,13 +303,19 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
         await RowDeletion.DeleteAsync(table, BucketOf(dueAt), [RowKey(record)], cancellationToken).ConfigureAwait(false);
     }
 
-    private static TableEntity ToEntity(DeadlineRecord record) => new(BucketOf(record.DueAt), RowKey(record))
+    /// <summary>
+    /// A row as scheduled. Every row carries <c>ClaimedUntil</c> (<see cref="NotClaimed"/> when free), so a read can let
+    /// the service leave out leased rows; <c>ClaimedBy</c> is written only with a claim.
+    /// </summary>
+    private static TableEntity ToEntity(DeadlineRecord record, string? claimedBy = null, DateTimeOffset? claimedUntil = null) => new(BucketOf(record.DueAt), RowKey(record))
     {
         ["TenantId"] = record.TenantId,
         ["TeamId"] = record.TeamId,
         ["SessionId"] = record.SessionId,
         ["Token"] = record.Token,
         ["DueAt"] = record.DueAt,
+        ["ClaimedBy"] = claimedBy,
+        ["ClaimedUntil"] = claimedUntil ?? NotClaimed,
     };
 
     private static DateTimeOffset MinuteOf(DateTimeOffset at)
@@ -297,5 +336,5 @@ public sealed class DeadlineIndexRepository(StorageTables tables)
             entity.GetDateTimeOffset("DueAt")!.Value),
         entity.ETag,
         entity.GetString("ClaimedBy"),
-        entity.GetDateTimeOffset("ClaimedUntil"));
+        entity.GetDateTimeOffset("ClaimedUntil") is { } until && until > NotClaimed ? until : null);
 }

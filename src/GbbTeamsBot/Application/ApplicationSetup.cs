@@ -63,6 +63,11 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
             failures.Add("Engine:DeadlineClaimAhead must be between 0 and half the lease.");
         }
 
+        if (options.DeadlineKeepAhead < TimeSpan.Zero || options.DeadlineKeepAhead > TimeSpan.FromHours(1))
+        {
+            failures.Add("Engine:DeadlineKeepAhead must be between 0 and 1 hour.");
+        }
+
         if (options.StartupLookback <= TimeSpan.Zero || options.StartupLookback > TimeSpan.FromDays(6))
         {
             failures.Add("Engine:StartupLookback must be between 0 and 6 days.");

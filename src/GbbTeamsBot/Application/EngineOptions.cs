@@ -17,6 +17,13 @@ public sealed class EngineOptions
     /// </summary>
     public TimeSpan DeadlineClaimAhead { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Engine:DeadlineKeepAhead: a fired session's next deadline due within this is indexed already claimed by the
+    /// instance that fired it (until its instant plus the lease) and fired from the state it stored, without a claim or
+    /// a read. If that instance stops, the row comes back to the others once the lease ran out. Zero turns it off.
+    /// </summary>
+    public TimeSpan DeadlineKeepAhead { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Engine:DeadlineLease, how long a claimed deadline is reserved for this instance.</summary>
     public TimeSpan DeadlineLease { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -250,10 +250,50 @@ public sealed class DeadlineScannerTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(150, a.Scanner.Totals.Fired + b.Scanner.Totals.Fired);
         Assert.Equal(150, a.Scanner.Totals.Claimed + b.Scanner.Totals.Claimed);
 
-        // The next deadlines (the phase ends at 10:00) are indexed once each, nothing else is left in the index.
-        var index = creator.Get<DeadlineIndexRepository>();
-        Assert.Empty(await index.ListDueAsync(T0, T0 + TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(2)));
-        Assert.Equal(150, (await index.ListDueAsync(T0 + TimeSpan.FromMinutes(9), T0 + TimeSpan.FromMinutes(10))).Count);
+        // The next deadlines (the phase ends at 10:00) were kept by whichever instance fired each warning: once each too.
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromMinutes(1), a.Scanner, b.Scanner);
+        foreach (var address in sessions)
+        {
+            var stored = (await creator.Sessions.GetAsync(address))!;
+            Assert.Equal([(DeadlineKind.PhaseWarning, 0), (DeadlineKind.PhaseEnd, 0)], stored.State.DeadlineLog.Select(d => (d.Kind, d.PhaseIndex)));
+        }
+
+        var overdue = shared.Where(n => n.Kind == SessionEventKind.PhaseOverdue).ToList();
+        Assert.Equal(150, overdue.Select(n => n.SessionId).Distinct().Count());
+        Assert.Equal(150, overdue.Count);
+        Assert.Equal(300, a.Scanner.Totals.Fired + b.Scanner.Totals.Fired);
+        Assert.Empty(await creator.Get<DeadlineIndexRepository>().ListDueAsync(T0, _clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task A_next_deadline_kept_by_an_instance_that_stopped_is_fired_once_by_another_after_its_lease()
+    {
+        var address = await StartedAsync(Engine("creator"), MethodIds.KollegialeBeratung);
+        var a = Engine("scanner-a");
+        await a.StartScannerAsync();
+        await ScannerWait.FirstScanAsync(a.Scanner);
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromMinutes(9), a.Scanner); // 9:00, the warning fires
+        Assert.Single(a.Notifier.Deadlines(address.SessionId));
+
+        // A keeps the phase end (10:00) under its lease and stops before firing it.
+        await a.StopScannerAsync();
+        var b = Engine("scanner-b");
+        await b.StartScannerAsync();
+        await ScannerWait.FirstScanAsync(b.Scanner);
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromMinutes(1), b.Scanner); // 10:00, still A's
+        Assert.Empty(b.Notifier.Deadlines(address.SessionId));
+
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromSeconds(20), b.Scanner); // 10:00:20, still A's
+        Assert.Empty(b.Notifier.Deadlines(address.SessionId));
+        for (var i = 0; i < 3; i++)
+        {
+            await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromSeconds(20), b.Scanner); // the lease ended at 10:00:30
+        }
+
+        var overdue = Assert.Single(b.Notifier.Deadlines(address.SessionId));
+        Assert.Equal((SessionEventKind.PhaseOverdue, true), (overdue.Kind!.Value, overdue.Late));
+        var stored = (await b.Sessions.GetAsync(address))!;
+        Assert.Equal([(DeadlineKind.PhaseWarning, false), (DeadlineKind.PhaseEnd, true)], stored.State.DeadlineLog.Select(d => (d.Kind, d.Late)));
     }
 
     [Fact]

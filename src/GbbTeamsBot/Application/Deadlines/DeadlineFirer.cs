@@ -80,15 +80,17 @@ public sealed partial class DeadlineFirer(
     public async Task<FiringResult> FireAsync(DeadlineEntry claimed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        var results = await FireAllAsync([new DueFiring(claimed, null)], cancellationToken);
-        return results[0];
+        var round = await FireAllAsync([new DueFiring(claimed, null)], null, cancellationToken);
+        return round.Results[0];
     }
 
     /// <summary>
     /// Fires claimed deadlines that are due, with the sessions read ahead where there are any. Returns one result per
-    /// firing, in order. Rows that end here (fired, stale, session gone) are removed from the index.
+    /// firing, in order. Rows that end here (fired, stale, session gone) are removed from the index. With
+    /// <paramref name="keeper"/>, next deadlines due within its horizon are indexed already claimed by it and handed
+    /// back with the stored session, so the same instance fires them from memory.
     /// </summary>
-    public async Task<IReadOnlyList<FiringResult>> FireAllAsync(IReadOnlyList<DueFiring> due, CancellationToken cancellationToken)
+    public async Task<FiringRound> FireAllAsync(IReadOnlyList<DueFiring> due, DeadlineKeeper? keeper, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(due);
         var results = new FiringResult[due.Count];
@@ -102,9 +104,20 @@ public sealed partial class DeadlineFirer(
 
         // 2. The next deadlines indexed before any session is saved, so none is ever lost.
         var ready = Enumerable.Range(0, due.Count).Where(i => prepared[i].Firing is not null).ToList();
+        var kept = new Dictionary<int, DeadlineEntry>();
         try
         {
-            await schedule.ScheduleAllAsync(ready.Select(i => prepared[i].Firing!).Where(f => f.Next is not null).Select(f => (f.Address, f.Next!)).ToList(), cancellationToken);
+            var next = ready.Where(i => prepared[i].Firing!.Next is not null).ToList();
+            var keep = next.Where(i => keeper is not null && prepared[i].Firing!.Next!.DueAt - prepared[i].Firing!.Now <= keeper.Horizon).ToList();
+            await schedule.ScheduleAllAsync(next.Except(keep).Select(i => (prepared[i].Firing!.Address, prepared[i].Firing!.Next!)).ToList(), cancellationToken);
+            if (keep.Count > 0)
+            {
+                var claimed = await schedule.ScheduleClaimedAsync(keep.Select(i => (prepared[i].Firing!.Address, prepared[i].Firing!.Next!)).ToList(), keeper!.Owner, keeper.Lease, cancellationToken);
+                for (var k = 0; k < keep.Count; k++)
+                {
+                    kept[keep[k]] = claimed[k];
+                }
+            }
         }
         catch (TableStorageException ex)
         {
@@ -118,7 +131,7 @@ public sealed partial class DeadlineFirer(
         }
 
         // 3. Each session saved with If-Match; a lost race fires that one again alone.
-        var saved = new SessionNotification?[due.Count];
+        var saved = new (LoadedSession Session, Firing Firing)?[due.Count];
         await Task.WhenAll(ready.Select(async i =>
         {
             (results[i], saved[i]) = await SaveAsync(due[i].Claimed, prepared[i].Firing!, cancellationToken);
@@ -140,15 +153,24 @@ public sealed partial class DeadlineFirer(
         }
 
         // 5. Persist, then talk: the connector is reached in the background, never inside the scan.
-        foreach (var notification in saved)
+        var keptFirings = new List<KeptDeadline>();
+        for (var i = 0; i < due.Count; i++)
         {
-            if (notification is not null)
+            if (saved[i] is not { } stored)
             {
-                notifications.Enqueue(notification);
+                continue;
+            }
+
+            notifications.Enqueue(new SessionNotification(stored.Firing.Address, stored.Session.ToView(), ChangeSource.Deadline, stored.Firing.Events));
+
+            // Kept only if the saved state is the one its next deadline was indexed from (not a lost race's redo).
+            if (kept.TryGetValue(i, out var next) && ReferenceEquals(stored.Firing, prepared[i].Firing))
+            {
+                keptFirings.Add(new KeptDeadline(next, stored.Session));
             }
         }
 
-        return results;
+        return new FiringRound(results, keptFirings);
     }
 
     private async Task<Prepared> PrepareAsync(DueFiring due, CancellationToken cancellationToken)
@@ -219,7 +241,7 @@ public sealed partial class DeadlineFirer(
         }
     }
 
-    private async Task<(FiringResult Result, SessionNotification? Notification)> SaveAsync(DeadlineEntry claimed, Firing firing, CancellationToken cancellationToken)
+    private async Task<(FiringResult Result, (LoadedSession Session, Firing Firing)? Saved)> SaveAsync(DeadlineEntry claimed, Firing firing, CancellationToken cancellationToken)
     {
         var record = claimed.Deadline;
         for (var attempt = 1; ; attempt++)
@@ -228,7 +250,7 @@ public sealed partial class DeadlineFirer(
             {
                 var saved = await CallAsync(() => store.SaveAsync(firing.Loaded, firing.State, firing.Now, cancellationToken), cancellationToken);
                 LogFired(logger, record.SessionId, firing.First.Deadline!.Kind, firing.First.Late, firing.Events.Count);
-                return (FiringResult.Fired, new SessionNotification(firing.Address, saved.ToView(), ChangeSource.Deadline, firing.Events));
+                return (FiringResult.Fired, (saved, firing));
             }
             catch (TablePreconditionFailedException)
             {
@@ -306,3 +328,15 @@ public sealed partial class DeadlineFirer(
 
 /// <summary>A claimed deadline whose instant has come, with its session as read ahead (null: read it now).</summary>
 public sealed record DueFiring(DeadlineEntry Claimed, Task<LoadedSession?>? Session);
+
+/// <summary>
+/// Who keeps the next deadlines of the sessions it fires: they are indexed already claimed by <see cref="Owner"/>
+/// (until their instant plus <see cref="Lease"/>) when due within <see cref="Horizon"/>.
+/// </summary>
+public sealed record DeadlineKeeper(string Owner, TimeSpan Lease, TimeSpan Horizon);
+
+/// <summary>A next deadline kept by the instance that fired its session, with the session as stored.</summary>
+public sealed record KeptDeadline(DeadlineEntry Claimed, LoadedSession Session);
+
+/// <summary>What one firing round did: a result per deadline, in order, and the next deadlines it kept.</summary>
+public sealed record FiringRound(IReadOnlyList<FiringResult> Results, IReadOnlyList<KeptDeadline> Kept);

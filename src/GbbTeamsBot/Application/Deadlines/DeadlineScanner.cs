@@ -18,6 +18,8 @@ public sealed record ScanReport(int Due, int Claimed, int Fired, int Stale, int 
 /// <see cref="EngineOptions.DeadlineClaimAhead"/>; it claims them with If-Match in one transaction per 100 rows of a
 /// bucket (in random chunk order, so two instances reading the same rows seldom reach for the same chunk, and never
 /// both win a row), reads their sessions ahead, and fires each at its instant through <see cref="DeadlineFirer"/>.
+/// A fired session's next deadline due within <see cref="EngineOptions.DeadlineKeepAhead"/> is indexed already claimed
+/// by this instance and fired from the state it just stored: one write, no claim, no read.
 /// No coordinator: a claim is a short lease in the row. After a start it first looks back
 /// <see cref="EngineOptions.StartupLookback"/> for deadlines missed while down (they fire once, marked late); every
 /// lease it looks back past the lease for rows whose claimer died, and every sweep interval the recovery window.
@@ -40,6 +42,7 @@ public sealed partial class DeadlineScanner : BackgroundService
     private readonly EngineOptions _options;
     private readonly ILogger<DeadlineScanner> _logger;
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly DeadlineKeeper? _keeper;
 
     /// <summary>Rows this instance has claimed and not yet fired, by when to fire them (their instant, or a retry).</summary>
     private readonly Dictionary<DeadlineRecord, Held> _held = [];
@@ -49,6 +52,7 @@ public sealed partial class DeadlineScanner : BackgroundService
     private DateTimeOffset _lastSweep;
     private DateTimeOffset _lastLookBack;
     private bool _truncated;
+    private bool _sweeping;
     private DateTimeOffset _truncatedFrom;
     private long _armed;
 
@@ -63,6 +67,7 @@ public sealed partial class DeadlineScanner : BackgroundService
         InstanceId = string.IsNullOrWhiteSpace(_options.InstanceId)
             ? $"{Environment.MachineName}-{Guid.NewGuid():N}"[..Math.Min(64, Environment.MachineName.Length + 33)]
             : _options.InstanceId;
+        _keeper = _options.DeadlineKeepAhead > TimeSpan.Zero ? new DeadlineKeeper(InstanceId, _options.DeadlineLease, _options.DeadlineKeepAhead) : null;
     }
 
     /// <summary>This instance's name in deadline claims.</summary>
@@ -166,7 +171,13 @@ public sealed partial class DeadlineScanner : BackgroundService
         var now = _time.GetUtcNow();
         var from = WindowStart(now);
         var budget = Math.Max(1, _options.MaxFiringsPerScan);
-        var due = await _index.ReadDueAsync(from, now + _options.DeadlineClaimAhead, now, budget + _held.Count, InstanceId, cancellationToken);
+
+        // Regular reads let the service leave out leased rows (what the instances hold); the first read after a start
+        // and the sweeps also see rows without a lease property (written before every row had one).
+        var until = now + _options.DeadlineClaimAhead;
+        var due = _sweeping
+            ? await _index.ReadDueAsync(from, until, now, budget, null, cancellationToken)
+            : await _index.ReadFreeAsync(from, until, now, budget, cancellationToken);
         _lastRead = now;
         _truncated = due.Truncated;
         _truncatedFrom = from;
@@ -219,7 +230,13 @@ public sealed partial class DeadlineScanner : BackgroundService
             }
 
             _lastRound = now;
-            var results = await _firer.FireAllAsync(round.Select(h => new DueFiring(h.Claimed, h.Session)).ToList(), cancellationToken);
+            var round_ = await _firer.FireAllAsync(round.Select(h => new DueFiring(h.Claimed, h.Session)).ToList(), _keeper, cancellationToken);
+            foreach (var kept in round_.Kept)
+            {
+                _held[kept.Claimed.Deadline] = new Held(kept.Claimed, Task.FromResult<LoadedSession?>(kept.Session), kept.Claimed.Deadline.DueAt);
+            }
+
+            var results = round_.Results;
             for (var i = 0; i < round.Count; i++)
             {
                 switch (results[i])
@@ -289,6 +306,7 @@ public sealed partial class DeadlineScanner : BackgroundService
         if (_lastRead is not { } last)
         {
             _lastSweep = _lastLookBack = now;
+            _sweeping = true;
             return now - Min(_options.StartupLookback, max);
         }
 
@@ -297,10 +315,12 @@ public sealed partial class DeadlineScanner : BackgroundService
             return _truncatedFrom;
         }
 
+        _sweeping = false;
         DateTimeOffset start;
         if (now - _lastSweep >= _options.RecoverySweepInterval)
         {
             _lastSweep = _lastLookBack = now;
+            _sweeping = true;
             start = now - Min(_options.RecoveryWindow, max);
         }
         else if (now - _lastLookBack >= _options.DeadlineLease)
