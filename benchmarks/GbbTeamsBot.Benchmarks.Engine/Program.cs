@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project benchmarks/GbbTeamsBot.Benchmarks.Engine [-- --sessions 10000 --min-phase 60 --max-phase 120
-//        --min-lead 10 --max-lead 50 --scan-interval-ms 1000 --claim-ahead-ms 2000 --firings 8 --batch 256 --create-concurrency 16
+//        --min-lead 10 --max-lead 50 --scan-interval-ms 1000 --claim-ahead-ms 2000 --firings 16 --batch 256 --create-concurrency 16
 //        --extra-wait 120 --seed N]
 var settings = EngineBenchmarkSettings.Parse(args);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Engine benchmark: {settings.Sessions} sessions (Sozialraum-Runde, auto-advance), phases 0 and 1 of {settings.MinPhase}-{settings.MaxPhase} s, warning leads {settings.MinLead}-{settings.MaxLead} s, 2 scanner instances (index read every {settings.ScanIntervalMs} ms, claims {settings.ClaimAheadMs} ms ahead, {settings.Firings} storage calls at once and at most {settings.Batch} rows per read each), Azurite on loopback (in memory)."));

@@ -44,7 +44,7 @@ internal sealed record EngineBenchmarkSettings(
             Get("max-lead", 50, 1, 59),
             Get("scan-interval-ms", 1000, 50, 60_000),
             Get("claim-ahead-ms", 2000, 0, 300_000),
-            Get("firings", 8, 1, 64),
+            Get("firings", 16, 1, 64),
             Get("batch", 256, 1, 5000),
             Get("create-concurrency", 16, 1, 256),
             Get("extra-wait", 120, 0, 3600),

@@ -34,7 +34,7 @@ public sealed partial class DeadlineScanner : BackgroundService
     /// The shortest gap between two firing rounds: deadlines due within it fire together and share their index
     /// transactions (the next deadlines, the row removals) instead of paying them one by one.
     /// </summary>
-    private static readonly TimeSpan RoundGap = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan RoundGap = TimeSpan.FromMilliseconds(200);
 
     private readonly DeadlineIndexRepository _index;
     private readonly DeadlineFirer _firer;
@@ -87,7 +87,7 @@ public sealed partial class DeadlineScanner : BackgroundService
         LogStarted(_logger, InstanceId, _options.DeadlineScanInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var failed = false;
+            var wait = _options.DeadlineScanInterval;
             try
             {
                 await _turn.WaitAsync(stoppingToken);
@@ -95,6 +95,7 @@ public sealed partial class DeadlineScanner : BackgroundService
                 {
                     var now = _time.GetUtcNow();
                     await RunAsync(read: _truncated || _lastRead is not { } last || now - last >= _options.DeadlineScanInterval, stoppingToken);
+                    wait = NextWake(_time.GetUtcNow());
                 }
                 finally
                 {
@@ -108,10 +109,8 @@ public sealed partial class DeadlineScanner : BackgroundService
             catch (Exception ex) when (ex is TableStorageException or HttpRequestException or TimeoutException or OperationCanceledException)
             {
                 LogScanFailed(_logger, ex);
-                failed = true;
             }
 
-            var wait = failed ? _options.DeadlineScanInterval : NextWake(_time.GetUtcNow());
             if (wait <= TimeSpan.Zero)
             {
                 // More was due than one scan takes on, or the next instant has come: go on at once.
