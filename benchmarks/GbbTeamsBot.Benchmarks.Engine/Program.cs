@@ -11,9 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project benchmarks/GbbTeamsBot.Benchmarks.Engine [-- --sessions 10000 --min-phase 60 --max-phase 120
-//        --min-lead 10 --max-lead 50 --scan-interval-ms 1000 --firings 8 --batch 256 --create-concurrency 16 --extra-wait 120 --seed N]
+//        --min-lead 10 --max-lead 50 --scan-interval-ms 1000 --claim-ahead-ms 2000 --firings 16 --batch 256 --create-concurrency 16
+//        --extra-wait 120 --seed N]
 var settings = EngineBenchmarkSettings.Parse(args);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Engine benchmark: {settings.Sessions} sessions (Sozialraum-Runde, auto-advance), phases 0 and 1 of {settings.MinPhase}-{settings.MaxPhase} s, warning leads {settings.MinLead}-{settings.MaxLead} s, 2 scanner instances (interval {settings.ScanIntervalMs} ms, {settings.Firings} parallel firings and at most {settings.Batch} per scan each), Azurite on loopback (in memory)."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Engine benchmark: {settings.Sessions} sessions (Sozialraum-Runde, auto-advance), phases 0 and 1 of {settings.MinPhase}-{settings.MaxPhase} s, warning leads {settings.MinLead}-{settings.MaxLead} s, 2 scanner instances (index read every {settings.ScanIntervalMs} ms, claims {settings.ClaimAheadMs} ms ahead, {settings.Firings} storage calls at once and at most {settings.Batch} rows per read each), Azurite on loopback (in memory)."));
 
 await using var azurite = await AzuriteTableService.StartAsync();
 var prefix = "B" + Guid.NewGuid().ToString("N")[..10];
@@ -21,11 +22,12 @@ var tracker = new DeadlineTracker(TimeProvider.System);
 
 // Three "hosts": one that creates and starts sessions (no scanner), two that only scan. One storage account.
 await using var creator = EngineHost.Create(azurite.ConnectionString, prefix, "creator", settings, tracker);
-await using var scannerA = EngineHost.Create(azurite.ConnectionString, prefix, "scanner-a", settings, tracker);
-await using var scannerB = EngineHost.Create(azurite.ConnectionString, prefix, "scanner-b", settings, tracker);
+var scannerCalls = new StorageCallCounter();
+await using var scannerA = EngineHost.Create(azurite.ConnectionString, prefix, "scanner-a", settings, tracker, scannerCalls);
+await using var scannerB = EngineHost.Create(azurite.ConnectionString, prefix, "scanner-b", settings, tracker, scannerCalls);
 var sessions = creator.Services.GetRequiredService<SessionService>();
-await scannerA.Scanner.StartAsync(CancellationToken.None);
-await scannerB.Scanner.StartAsync(CancellationToken.None);
+await scannerA.StartFiringAsync();
+await scannerB.StartFiringAsync();
 
 var random = new Random(settings.Seed);
 var plans = Enumerable.Range(0, settings.Sessions).Select(i => SessionPlan.Random(i, random, settings)).ToArray();
@@ -69,8 +71,8 @@ while (tracker.Fired < expected && watch.Elapsed < giveUpAt)
 
 // Let in-flight firings finish, then stop both scanners before checking.
 await Task.Delay(TimeSpan.FromSeconds(settings.ScanIntervalMs / 1000.0 * 3));
-await scannerA.Scanner.StopAsync(CancellationToken.None);
-await scannerB.Scanner.StopAsync(CancellationToken.None);
+await scannerA.StopFiringAsync();
+await scannerB.StopFiringAsync();
 var runSeconds = watch.Elapsed.TotalSeconds;
 var workingSet = Environment.WorkingSet;
 var gcHeap = GC.GetTotalMemory(forceFullCollection: false);
@@ -82,6 +84,7 @@ var now = TimeProvider.System.GetUtcNow();
 var misses = 0;
 var logDuplicates = 0;
 var fireLateness = new List<double>();
+var firings = new List<(DateTimeOffset DueAt, DateTimeOffset FiredAt)>();
 var lateMarked = 0;
 await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = settings.CreateConcurrency }, async (plan, ct) =>
 {
@@ -97,8 +100,13 @@ await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism 
         logDuplicates += duplicates;
         lateMarked += log.Count(d => d.Late);
         fireLateness.AddRange(log.Select(d => (d.FiredAt - d.DueAt).TotalMilliseconds));
+        firings.AddRange(log.Select(d => (d.DueAt, d.FiredAt)));
     }
 });
+
+// The size of what each firing reads and writes: one session row's snapshot JSON (the envelope holds it and two ids).
+var sample = (await sessions.GetAsync(plans[0].Address!))!.State;
+var snapshotChars = System.Text.Json.JsonSerializer.Serialize(sample, SessionSnapshotSerializer.Options).Length;
 
 var notifyLateness = tracker.NotifyLatenessMs();
 var notifiedDuplicates = tracker.Duplicates;
@@ -112,8 +120,20 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"lateness",-22}
 PrintRow("fired (due -> stored)", fireLateness);
 PrintRow("notified (due -> call)", notifyLateness);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Duplicates: {duplicatesTotal} (notifications {notifiedDuplicates}, stored log {logDuplicates}). Misses: {misses}."));
+
+// Throughput: deadlines fired per second over the firing span and in the best 5-second window (by firing time).
+var rate = FiringRate.Of(firings);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Firings/s: {rate.Average:F0} on average ({firings.Count} over {rate.SpanSeconds:F0} s), {rate.Best5s:F0} in the best 5 s."));
+
+// The load the scanners kept up with: 5-second windows by due time, their offered rate and their p99 lateness.
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sustained at p99 <= 1 s: {rate.SustainedAtP99Under1s:F0} deadlines/s at the busiest 5 s window that kept p99 <= 1 s; {rate.WindowsWithinTarget} of {rate.Windows} windows within 1 s (10,000 real sessions of 40 minutes with about five deadlines each make about {10_000 * 5 / 2400.0:F0}/s)."));
+
+var calls = scannerCalls.Total;
+var perFiring = fireLateness.Count == 0 ? 0 : (double)calls / fireLateness.Count;
+var savesTotal = totals.Sum(t => t.Fired);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Storage calls of both scanners: {calls} = {perFiring:F2} per deadline fired, {(savesTotal == 0 ? 0 : (double)calls / savesTotal):F2} per session save ({savesTotal} saves; session reads {scannerCalls.Reads}, index queries {scannerCalls.Queries}, transactions {scannerCalls.Batches}, other {scannerCalls.Other}); a session's snapshot is {snapshotChars} characters of JSON."));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Memory (benchmark process, 3 engine hosts): working set {workingSet / 1048576.0:F0} MiB, GC heap {gcHeap / 1048576.0:F0} MiB, GC heap size {gcInfo.HeapSizeBytes / 1048576.0:F0} MiB, committed {gcInfo.TotalCommittedBytes / 1048576.0:F0} MiB. Run {runSeconds:F0} s."));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine: {plans.Length} sessions, {fireLateness.Count} deadlines, {duplicatesTotal} duplicates, {misses} misses, p99 lateness {Percentile(fireLateness, 0.99):F0} ms (notify p99 {Percentile(notifyLateness, 0.99):F0} ms), working set {workingSet / 1048576.0:F0} MiB"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine: {plans.Length} sessions, {fireLateness.Count} deadlines, {duplicatesTotal} duplicates, {misses} misses, p99 lateness {Percentile(fireLateness, 0.99):F0} ms (notify p99 {Percentile(notifyLateness, 0.99):F0} ms), {rate.Average:F0} firings/s (best 5 s {rate.Best5s:F0}/s), {perFiring:F2} storage calls per firing, working set {workingSet / 1048576.0:F0} MiB"));
 return duplicatesTotal == 0 && misses == 0 ? 0 : 1;
 
 static void PrintRow(string name, IReadOnlyCollection<double> values) =>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using GbbTeamsBot.Application;
 using GbbTeamsBot.Application.Deadlines;
 using GbbTeamsBot.Domain.Deadlines;
@@ -9,11 +11,12 @@ using GbbTeamsBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GbbTeamsBot.Benchmarks.Engine;
 
 internal sealed record EngineBenchmarkSettings(
-    int Sessions, int MinPhase, int MaxPhase, int MinLead, int MaxLead, int ScanIntervalMs, int Firings, int Batch, int CreateConcurrency, int ExtraWaitSeconds, int Seed)
+    int Sessions, int MinPhase, int MaxPhase, int MinLead, int MaxLead, int ScanIntervalMs, int ClaimAheadMs, int Firings, int Batch, int CreateConcurrency, int ExtraWaitSeconds, int Seed)
 {
     public static EngineBenchmarkSettings Parse(string[] args)
     {
@@ -40,7 +43,8 @@ internal sealed record EngineBenchmarkSettings(
             Get("min-lead", 10, 1, 50),
             Get("max-lead", 50, 1, 59),
             Get("scan-interval-ms", 1000, 50, 60_000),
-            Get("firings", 8, 1, 64),
+            Get("claim-ahead-ms", 2000, 0, 300_000),
+            Get("firings", 16, 1, 64),
             Get("batch", 256, 1, 5000),
             Get("create-concurrency", 16, 1, 256),
             Get("extra-wait", 120, 0, 3600),
@@ -154,7 +158,22 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public DeadlineScanner Scanner => Services.GetRequiredService<DeadlineScanner>();
 
-    public static EngineHost Create(string connectionString, string prefix, string name, EngineBenchmarkSettings settings, ISessionNotifier notifier)
+    public NotificationDispatcher Notifications => Services.GetRequiredService<NotificationDispatcher>();
+
+    /// <summary>The firing side of a host as it runs in the product: the scanner and the background notification queue.</summary>
+    public async Task StartFiringAsync()
+    {
+        await Notifications.StartAsync(CancellationToken.None);
+        await Scanner.StartAsync(CancellationToken.None);
+    }
+
+    public async Task StopFiringAsync()
+    {
+        await Scanner.StopAsync(CancellationToken.None);
+        await Notifications.StopAsync(CancellationToken.None);
+    }
+
+    public static EngineHost Create(string connectionString, string prefix, string name, EngineBenchmarkSettings settings, ISessionNotifier notifier, StorageCallCounter? calls = null)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -164,6 +183,7 @@ internal sealed class EngineHost : IAsyncDisposable
             ["Engine:DeadlineScanInterval"] = TimeSpan.FromMilliseconds(settings.ScanIntervalMs).ToString("c", CultureInfo.InvariantCulture),
             ["Engine:MaxConcurrentFirings"] = settings.Firings.ToString(CultureInfo.InvariantCulture),
             ["Engine:MaxFiringsPerScan"] = settings.Batch.ToString(CultureInfo.InvariantCulture),
+            ["Engine:DeadlineClaimAhead"] = TimeSpan.FromMilliseconds(settings.ClaimAheadMs).ToString("c", CultureInfo.InvariantCulture),
             ["Engine:StartupLookback"] = "00:10:00",
         }).Build();
         var services = new ServiceCollection();
@@ -171,8 +191,108 @@ internal sealed class EngineHost : IAsyncDisposable
         services.AddGbbStorage(config);
         services.AddGbbApplication(config);
         services.AddSingleton(notifier);
+        if (calls is not null)
+        {
+            // The product's Table client with a counter of every HTTP request it sends.
+            services.AddSingleton(sp =>
+            {
+                var clientOptions = StorageSetup.DefaultClientOptions();
+                clientOptions.AddPolicy(calls, HttpPipelinePosition.PerRetry);
+                return StorageSetup.CreateClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value, clientOptions);
+            });
+        }
+
         return new EngineHost(services.BuildServiceProvider());
     }
 
     public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+}
+
+/// <summary>
+/// Counts the HTTP requests the scanner hosts' Table clients send (retries included), by kind: session point reads,
+/// index queries, entity group transactions (session saves, claims, index writes and removals) and anything else.
+/// </summary>
+internal sealed class StorageCallCounter : HttpPipelinePolicy
+{
+    private long _reads;
+    private long _queries;
+    private long _batches;
+    private long _other;
+
+    public long Total => Reads + Queries + Batches + Other;
+
+    public long Reads => Interlocked.Read(ref _reads);
+
+    public long Queries => Interlocked.Read(ref _queries);
+
+    public long Batches => Interlocked.Read(ref _batches);
+
+    public long Other => Interlocked.Read(ref _other);
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Count(message);
+        ProcessNext(message, pipeline);
+    }
+
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Count(message);
+        return ProcessNextAsync(message, pipeline);
+    }
+
+    private void Count(HttpMessage message)
+    {
+        var path = message.Request.Uri.Path;
+        if (path.EndsWith("$batch", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _batches);
+        }
+        else if (message.Request.Method == RequestMethod.Get && path.EndsWith("()", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _queries);
+        }
+        else if (message.Request.Method == RequestMethod.Get)
+        {
+            Interlocked.Increment(ref _reads);
+        }
+        else
+        {
+            Interlocked.Increment(ref _other);
+        }
+    }
+}
+
+/// <summary>Firing rates of a run from the stored deadline logs (due and firing instants), in 5-second windows.</summary>
+internal sealed record FiringRate(double Average, double SpanSeconds, double Best5s, double SustainedAtP99Under1s, int Windows, int WindowsWithinTarget)
+{
+    private const double WindowSeconds = 5;
+
+    public static FiringRate Of(IReadOnlyCollection<(DateTimeOffset DueAt, DateTimeOffset FiredAt)> firings)
+    {
+        if (firings.Count == 0)
+        {
+            return new FiringRate(0, 0, 0, 0, 0, 0);
+        }
+
+        var first = firings.Min(f => f.FiredAt);
+        var span = Math.Max(WindowSeconds, (firings.Max(f => f.FiredAt) - first).TotalSeconds);
+        var best = firings.GroupBy(f => Window(f.FiredAt, first)).Max(g => g.Count()) / WindowSeconds;
+
+        // Offered load: the deadlines due in a window; kept up with when their p99 lateness stayed within a second.
+        var start = firings.Min(f => f.DueAt);
+        var windows = firings.GroupBy(f => Window(f.DueAt, start))
+            .Select(g => (Rate: g.Count() / WindowSeconds, P99: P99(g.Select(f => (f.FiredAt - f.DueAt).TotalMilliseconds))))
+            .ToList();
+        var within = windows.Where(w => w.P99 <= 1000).ToList();
+        return new FiringRate(firings.Count / span, span, best, within.Count == 0 ? 0 : within.Max(w => w.Rate), windows.Count, within.Count);
+    }
+
+    private static long Window(DateTimeOffset at, DateTimeOffset origin) => (long)Math.Floor((at - origin).TotalSeconds / WindowSeconds);
+
+    private static double P99(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(0.99 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
 }

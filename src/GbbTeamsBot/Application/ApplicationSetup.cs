@@ -71,6 +71,16 @@ internal sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
             failures.Add("Engine:DeadlineLease must be between 1 second and 10 minutes.");
         }
 
+        if (options.DeadlineClaimAhead < TimeSpan.Zero || options.DeadlineClaimAhead > options.DeadlineLease / 2)
+        {
+            failures.Add("Engine:DeadlineClaimAhead must be between 0 and half the lease.");
+        }
+
+        if (options.DeadlineKeepAhead < TimeSpan.Zero || options.DeadlineKeepAhead > TimeSpan.FromHours(1))
+        {
+            failures.Add("Engine:DeadlineKeepAhead must be between 0 and 1 hour.");
+        }
+
         if (options.StartupLookback <= TimeSpan.Zero || options.StartupLookback > TimeSpan.FromDays(6))
         {
             failures.Add("Engine:StartupLookback must be between 0 and 6 days.");

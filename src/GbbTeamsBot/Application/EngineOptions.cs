@@ -11,6 +11,19 @@ public sealed class EngineOptions
     /// <summary>Engine:DeadlineScanInterval, how often the index is read for due deadlines.</summary>
     public TimeSpan DeadlineScanInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Engine:DeadlineClaimAhead, how long before their instant deadlines are claimed and their sessions read, so each
+    /// fires on time with a single write. At least the scan interval, so every row is claimed before it is due.
+    /// </summary>
+    public TimeSpan DeadlineClaimAhead { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Engine:DeadlineKeepAhead: a fired session's next deadline due within this is indexed already claimed by the
+    /// instance that fired it (until its instant plus the lease) and fired from the state it stored, without a claim or
+    /// a read. If that instance stops, the row comes back to the others once the lease ran out. Zero turns it off.
+    /// </summary>
+    public TimeSpan DeadlineKeepAhead { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Engine:DeadlineLease, how long a claimed deadline is reserved for this instance.</summary>
     public TimeSpan DeadlineLease { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -26,7 +39,7 @@ public sealed class EngineOptions
     /// <summary>Engine:MaxConcurrentFirings, deadlines fired in parallel by one instance.</summary>
     public int MaxConcurrentFirings { get; set; } = 8;
 
-    /// <summary>Engine:MaxFiringsPerScan, rows one scan takes on; with more due the next scan follows at once.</summary>
+    /// <summary>Engine:MaxFiringsPerScan, rows one index read takes on (oldest first); with more due the next read follows at once.</summary>
     public int MaxFiringsPerScan { get; set; } = 256;
 
     /// <summary>Engine:RequestTimeToLive, how long a request id is remembered for double-click protection.</summary>

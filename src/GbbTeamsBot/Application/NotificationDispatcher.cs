@@ -6,8 +6,9 @@ namespace GbbTeamsBot.Application;
 /// <summary>
 /// Hands stored changes to the <see cref="ISessionNotifier"/>. A card action's change is queued and delivered in the
 /// background, so the invoke is answered as soon as the change is stored and never waits for the connector (persist,
-/// answer, then talk); the connector merges queued updates of one card, so the newest state wins. The deadline
-/// scanner delivers directly (it has no one waiting). Failures are logged, never rethrown: the change itself stands.
+/// answer, then talk); the connector merges queued updates of one card, so the newest state wins. Fired deadlines are
+/// queued too, so a slow connector never holds up the next firing. Failures are logged, never rethrown: the change
+/// itself stands.
 /// </summary>
 public sealed partial class NotificationDispatcher(ISessionNotifier notifier, ILogger<NotificationDispatcher> logger) : BackgroundService
 {
@@ -15,15 +16,20 @@ public sealed partial class NotificationDispatcher(ISessionNotifier notifier, IL
     private const int Workers = 8;
 
     private readonly Channel<SessionNotification> _queue = Channel.CreateUnbounded<SessionNotification>();
+    private long _pending;
+
+    /// <summary>Notifications queued and not yet delivered (tests wait for 0; diagnostics).</summary>
+    public long Pending => Interlocked.Read(ref _pending);
 
     /// <summary>Queues the notification of a stored change for background delivery.</summary>
     public void Enqueue(SessionNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        Interlocked.Increment(ref _pending);
         if (!_queue.Writer.TryWrite(notification))
         {
             // Shutting down: deliver what is still handed over without a queue.
-            _ = DeliverAsync(notification, CancellationToken.None);
+            _ = DeliverThenCountAsync(notification, CancellationToken.None);
         }
     }
 
@@ -74,7 +80,19 @@ public sealed partial class NotificationDispatcher(ISessionNotifier notifier, IL
         // Read until the queue is closed (not until stopping): queued changes are delivered before the host ends.
         await foreach (var notification in _queue.Reader.ReadAllAsync(CancellationToken.None))
         {
-            await DeliverAsync(notification, stoppingToken);
+            await DeliverThenCountAsync(notification, stoppingToken);
+        }
+    }
+
+    private async Task DeliverThenCountAsync(SessionNotification notification, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync(notification, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pending);
         }
     }
 

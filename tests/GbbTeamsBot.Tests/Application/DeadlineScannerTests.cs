@@ -219,6 +219,84 @@ public sealed class DeadlineScannerTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Two_scanners_racing_for_batched_claims_of_one_bucket_fire_each_deadline_once()
+    {
+        // 150 sessions started at the same instant: their phase warnings are all due at 9:00, in one minute bucket,
+        // more than one claim transaction holds. Both scanners read them at the same clock step and claim in batches.
+        var creator = Engine("creator");
+        var sessions = new List<SessionAddress>();
+        for (var i = 0; i < 150; i++)
+        {
+            sessions.Add(await StartedAsync(creator, MethodIds.KollegialeBeratung));
+        }
+
+        var shared = new System.Collections.Concurrent.ConcurrentQueue<Notified>();
+        var a = Engine("scanner-a", notifier: new RecordingNotifier("scanner-a", shared));
+        var b = Engine("scanner-b", notifier: new RecordingNotifier("scanner-b", shared));
+        await Task.WhenAll(a.StartScannerAsync(), b.StartScannerAsync());
+        await ScannerWait.FirstScanAsync(a.Scanner, b.Scanner);
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(1), a.Scanner, b.Scanner);
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromSeconds(1), a.Scanner, b.Scanner);
+
+        foreach (var address in sessions)
+        {
+            var stored = (await creator.Sessions.GetAsync(address))!;
+            Assert.Equal([(DeadlineKind.PhaseWarning, 0)], stored.State.DeadlineLog.Select(d => (d.Kind, d.PhaseIndex)));
+        }
+
+        var warnings = shared.Where(n => n.Kind == SessionEventKind.PhaseWarning).ToList();
+        Assert.Equal(150, warnings.Count);
+        Assert.Equal(150, warnings.Select(n => n.SessionId).Distinct().Count());
+        Assert.Equal(150, a.Scanner.Totals.Fired + b.Scanner.Totals.Fired);
+        Assert.Equal(150, a.Scanner.Totals.Claimed + b.Scanner.Totals.Claimed);
+
+        // The next deadlines (the phase ends at 10:00) were kept by whichever instance fired each warning: once each too.
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromMinutes(1), a.Scanner, b.Scanner);
+        foreach (var address in sessions)
+        {
+            var stored = (await creator.Sessions.GetAsync(address))!;
+            Assert.Equal([(DeadlineKind.PhaseWarning, 0), (DeadlineKind.PhaseEnd, 0)], stored.State.DeadlineLog.Select(d => (d.Kind, d.PhaseIndex)));
+        }
+
+        var overdue = shared.Where(n => n.Kind == SessionEventKind.PhaseOverdue).ToList();
+        Assert.Equal(150, overdue.Select(n => n.SessionId).Distinct().Count());
+        Assert.Equal(150, overdue.Count);
+        Assert.Equal(300, a.Scanner.Totals.Fired + b.Scanner.Totals.Fired);
+        Assert.Empty(await creator.Get<DeadlineIndexRepository>().ListDueAsync(T0, _clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task A_next_deadline_kept_by_an_instance_that_stopped_is_fired_once_by_another_after_its_lease()
+    {
+        var address = await StartedAsync(Engine("creator"), MethodIds.KollegialeBeratung);
+        var a = Engine("scanner-a");
+        await a.StartScannerAsync();
+        await ScannerWait.FirstScanAsync(a.Scanner);
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromMinutes(9), a.Scanner); // 9:00, the warning fires
+        Assert.Single(a.Notifier.Deadlines(address.SessionId));
+
+        // A keeps the phase end (10:00) under its lease and stops before firing it.
+        await a.StopScannerAsync();
+        var b = Engine("scanner-b");
+        await b.StartScannerAsync();
+        await ScannerWait.FirstScanAsync(b.Scanner);
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromMinutes(1), b.Scanner); // 10:00, still A's
+        Assert.Empty(b.Notifier.Deadlines(address.SessionId));
+
+        await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromSeconds(20), b.Scanner); // 10:00:20, still A's
+        Assert.Empty(b.Notifier.Deadlines(address.SessionId));
+        for (var i = 0; i < 3; i++)
+        {
+            await ScannerWait.AdvanceAndScanAsync(_clock, TimeSpan.FromSeconds(20), b.Scanner); // the lease ended at 10:00:30
+        }
+
+        var overdue = Assert.Single(b.Notifier.Deadlines(address.SessionId));
+        Assert.Equal((SessionEventKind.PhaseOverdue, true), (overdue.Kind!.Value, overdue.Late));
+        var stored = (await b.Sessions.GetAsync(address))!;
+        Assert.Equal([(DeadlineKind.PhaseWarning, false), (DeadlineKind.PhaseEnd, true)], stored.State.DeadlineLog.Select(d => (d.Kind, d.Late)));
+    }
+
+    [Fact]
     public async Task A_backlog_larger_than_one_scan_is_worked_off_without_waiting_for_the_next_interval()
     {
         var creator = Engine("creator");

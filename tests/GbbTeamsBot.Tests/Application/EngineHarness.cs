@@ -102,8 +102,9 @@ internal sealed class EngineInstance : IAsyncDisposable
         configureServices?.Invoke(services);
         _provider = services.BuildServiceProvider();
 
-        // The background delivery of command notifications, as the host runs it.
+        // The background delivery of notifications, as the host runs it.
         Get<NotificationDispatcher>().StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        ScannerWait.Deliveries.AddOrUpdate(Scanner, Get<NotificationDispatcher>());
     }
 
     public string Name { get; }
@@ -153,6 +154,9 @@ internal sealed class EngineInstance : IAsyncDisposable
 
 internal static class ScannerWait
 {
+    /// <summary>Each scanner's notification queue: a scan counts as done once what it fired was delivered.</summary>
+    public static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DeadlineScanner, NotificationDispatcher> Deliveries = new();
+
     /// <summary>Waits until <paramref name="condition"/> holds (e.g. a background notification arrived), at most a few seconds.</summary>
     public static async Task UntilAsync(Func<bool> condition, TimeSpan? timeout = null)
     {
@@ -175,6 +179,17 @@ internal static class ScannerWait
             }
 
             await Task.Delay(10);
+        }
+
+        // Fired deadlines are announced in the background (persist, then talk): wait until that is done too.
+        while (scanners.Any(s => Deliveries.TryGetValue(s, out var queue) && queue.Pending > 0))
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException("The notifications of a scan were not delivered in time.");
+            }
+
+            await Task.Delay(5);
         }
     }
 

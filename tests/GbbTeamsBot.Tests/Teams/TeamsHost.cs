@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Core;
+using GbbTeamsBot.Application;
 using GbbTeamsBot.Application.Deadlines;
 using GbbTeamsBot.Bot;
 using GbbTeamsBot.TestServers;
@@ -101,8 +102,22 @@ public sealed class TeamsHost : IAsyncDisposable
     public T Service<T>()
         where T : notnull => Factory.Services.GetRequiredService<T>();
 
-    /// <summary>Runs the deadline scanner once at the (jumped) clock; returns how many deadlines fired.</summary>
-    public async Task<int> FireDueDeadlinesAsync() => (await Service<DeadlineScanner>().ScanOnceAsync(CancellationToken.None)).Fired;
+    /// <summary>
+    /// Runs the deadline scanner once at the (jumped) clock and waits until what it fired was handed to the Teams layer
+    /// (notifications are delivered in the background); returns how many deadlines fired.
+    /// </summary>
+    public async Task<int> FireDueDeadlinesAsync()
+    {
+        var fired = (await Service<DeadlineScanner>().ScanOnceAsync(CancellationToken.None)).Fired;
+        var queue = Service<NotificationDispatcher>();
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (queue.Pending > 0 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(5);
+        }
+
+        return fired;
+    }
 
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {

@@ -1,3 +1,4 @@
+using GbbTeamsBot.Application.Persistence;
 using GbbTeamsBot.Storage.Repositories;
 using GbbTeamsBot.Storage.Tables;
 using Microsoft.Extensions.Options;
@@ -12,22 +13,47 @@ public sealed record ScanReport(int Due, int Claimed, int Fired, int Stale, int 
 }
 
 /// <summary>
-/// The durable deadline scanner. Every <see cref="EngineOptions.DeadlineScanInterval"/> it reads the due rows of the
-/// deadline index, claims each with If-Match and a lease (so two instances on one storage account never fire the same
-/// row), and fires it through <see cref="DeadlineFirer"/>. After a start it first looks back
-/// <see cref="EngineOptions.StartupLookback"/> for deadlines missed while down; a periodic wider sweep picks up rows
-/// whose claimer died. Time comes only from <see cref="TimeProvider"/>.
+/// The durable deadline scanner. Every <see cref="EngineOptions.DeadlineScanInterval"/> it reads the deadline index,
+/// oldest minute bucket first and bounded by <see cref="EngineOptions.MaxFiringsPerScan"/>, for rows due now or within
+/// <see cref="EngineOptions.DeadlineClaimAhead"/>; it claims them with If-Match in one transaction per 100 rows of a
+/// bucket (in random chunk order, so two instances reading the same rows seldom reach for the same chunk, and never
+/// both win a row), reads their sessions ahead, and fires each at its instant through <see cref="DeadlineFirer"/>.
+/// A fired session's next deadline due within <see cref="EngineOptions.DeadlineKeepAhead"/> is indexed already claimed
+/// by this instance and fired from the state it just stored: one write, no claim, no read.
+/// No coordinator: a claim is a short lease in the row. After a start it first looks back
+/// <see cref="EngineOptions.StartupLookback"/> for deadlines missed while down (they fire once, marked late); every
+/// lease it looks back past the lease for rows whose claimer died, and every sweep interval the recovery window.
+/// Time comes only from <see cref="TimeProvider"/>.
 /// </summary>
 public sealed partial class DeadlineScanner : BackgroundService
 {
+    /// <summary>Deadlines one firing round takes on (the next deadlines of a round share index transactions).</summary>
+    private const int MaxRound = 100;
+
+    /// <summary>
+    /// The shortest gap between two firing rounds: deadlines due within it fire together and share their index
+    /// transactions (the next deadlines, the row removals) instead of paying them one by one.
+    /// </summary>
+    private static readonly TimeSpan RoundGap = TimeSpan.FromMilliseconds(200);
+
     private readonly DeadlineIndexRepository _index;
     private readonly DeadlineFirer _firer;
     private readonly TimeProvider _time;
     private readonly EngineOptions _options;
     private readonly ILogger<DeadlineScanner> _logger;
-    private DateTimeOffset? _lastScan;
-    private DateTimeOffset? _oldestUnfinished;
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly DeadlineKeeper? _keeper;
+
+    /// <summary>Rows this instance has claimed and not yet fired, by when to fire them (their instant, or a retry).</summary>
+    private readonly Dictionary<DeadlineRecord, Held> _held = [];
+    private DateTimeOffset? _lastRead;
+    private DateTimeOffset _lastRound;
+    private DateTimeOffset? _oldestDropped;
     private DateTimeOffset _lastSweep;
+    private DateTimeOffset _lastLookBack;
+    private bool _truncated;
+    private bool _sweeping;
+    private DateTimeOffset _truncatedFrom;
     private long _armed;
 
     public DeadlineScanner(DeadlineIndexRepository index, DeadlineFirer firer, TimeProvider time, IOptions<EngineOptions> options, ILogger<DeadlineScanner> logger)
@@ -41,6 +67,7 @@ public sealed partial class DeadlineScanner : BackgroundService
         InstanceId = string.IsNullOrWhiteSpace(_options.InstanceId)
             ? $"{Environment.MachineName}-{Guid.NewGuid():N}"[..Math.Min(64, Environment.MachineName.Length + 33)]
             : _options.InstanceId;
+        _keeper = _options.DeadlineKeepAhead > TimeSpan.Zero ? new DeadlineKeeper(InstanceId, _options.DeadlineLease, _options.DeadlineKeepAhead) : null;
     }
 
     /// <summary>This instance's name in deadline claims.</summary>
@@ -60,10 +87,20 @@ public sealed partial class DeadlineScanner : BackgroundService
         LogStarted(_logger, InstanceId, _options.DeadlineScanInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var backlog = false;
+            var wait = _options.DeadlineScanInterval;
             try
             {
-                backlog = (await ScanOnceAsync(stoppingToken)).MoreDue;
+                await _turn.WaitAsync(stoppingToken);
+                try
+                {
+                    var now = _time.GetUtcNow();
+                    await RunAsync(read: _truncated || _lastRead is not { } last || now - last >= _options.DeadlineScanInterval, stoppingToken);
+                    wait = NextWake(_time.GetUtcNow());
+                }
+                finally
+                {
+                    _turn.Release();
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -74,17 +111,17 @@ public sealed partial class DeadlineScanner : BackgroundService
                 LogScanFailed(_logger, ex);
             }
 
-            if (backlog)
+            if (wait <= TimeSpan.Zero)
             {
-                // More was due than one scan takes on: go again right away instead of idling a whole interval.
+                // More was due than one scan takes on, or the next instant has come: go on at once.
                 continue;
             }
 
-            var wait = Task.Delay(_options.DeadlineScanInterval, _time, stoppingToken);
+            var delay = Task.Delay(wait, _time, stoppingToken);
             Interlocked.Increment(ref _armed);
             try
             {
-                await wait;
+                await delay;
             }
             catch (OperationCanceledException)
             {
@@ -94,93 +131,214 @@ public sealed partial class DeadlineScanner : BackgroundService
     }
 
     /// <summary>
-    /// One scan: list due rows, claim, fire. Takes on at most <see cref="EngineOptions.MaxFiringsPerScan"/> rows, the
-    /// oldest first (so nothing waits behind a backlog), in random order within a window of four times that (so two
-    /// instances reading the same backlog seldom reach for the same row). Public so tools and tests can drive it.
+    /// One scan: fire the held rows that are due, read the index, claim, fire what is due and hold the rest until its
+    /// instant. Public so tools and tests can drive it.
     /// </summary>
     public async Task<ScanReport> ScanOnceAsync(CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var from = WindowStart(now);
-        var due = await _index.ListDueAsync(from, now, cancellationToken);
-        _lastScan = now;
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunAsync(read: true, cancellationToken);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
 
-        var batch = Math.Max(1, _options.MaxFiringsPerScan);
-        var window = due.OrderBy(e => e.Deadline.DueAt).Take(4 * batch).ToArray();
-        Random.Shared.Shuffle(window);
-        var entries = window.Take(batch).OrderBy(e => e.Deadline.DueAt).ToArray();
-        int claimed = 0, fired = 0, stale = 0, lost = 0;
-        var finished = new System.Collections.Concurrent.ConcurrentBag<DeadlineEntry>();
-        await Parallel.ForEachAsync(
-            entries,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentFirings), CancellationToken = cancellationToken },
-            async (entry, ct) =>
-            {
-                var mine = await _index.TryClaimAsync(entry, InstanceId, _time.GetUtcNow(), _options.DeadlineLease, ct);
-                if (mine is null)
-                {
-                    Interlocked.Increment(ref lost);
-                    return;
-                }
+    private async Task<ScanReport> RunAsync(bool read, CancellationToken cancellationToken)
+    {
+        var report = await FireHeldAsync(new ScanReport(0, 0, 0, 0, 0), cancellationToken);
+        if (read)
+        {
+            report = await ReadAndClaimAsync(report, cancellationToken);
+            report = await FireHeldAsync(report, cancellationToken);
+        }
 
-                Interlocked.Increment(ref claimed);
-                try
-                {
-                    var result = await _firer.FireAsync(mine, ct);
-                    if (result is FiringResult.Fired or FiringResult.Stale or FiringResult.SessionMissing)
-                    {
-                        finished.Add(entry);
-                    }
-
-                    if (result == FiringResult.Fired)
-                    {
-                        Interlocked.Increment(ref fired);
-                    }
-                    else if (result is FiringResult.Stale or FiringResult.SessionMissing)
-                    {
-                        Interlocked.Increment(ref stale);
-                    }
-                }
-                catch (Exception ex) when (ex is TableStorageException or HttpRequestException or TimeoutException or System.Text.Json.JsonException or InvalidOperationException)
-                {
-                    // The claim lapses after its lease and the row is tried again.
-                    LogFireFailed(_logger, ex, entry.Deadline.SessionId);
-                }
-            });
-
-        // Rows left for later (not taken on, claimed by the other instance, failed) keep the window open back to them,
-        // so a backlog older than the regular margin is still read by the next scans.
-        var done = finished.Select(e => e.Deadline).ToHashSet();
-        _oldestUnfinished = due.Where(e => !done.Contains(e.Deadline)).Select(e => (DateTimeOffset?)e.Deadline.DueAt).Min();
-        var report = new ScanReport(due.Count, claimed, fired, stale, lost) { MoreDue = due.Count > entries.Length };
         var t = Totals;
         Totals = new ScanReport(t.Due + report.Due, t.Claimed + report.Claimed, t.Fired + report.Fired, t.Stale + report.Stale, t.LostClaims + report.LostClaims);
         return report;
     }
 
     /// <summary>
-    /// Which minute buckets to read: after a start the whole look-back; then from the last scan minus a margin (a
-    /// row's lease plus two intervals, so rows of a crashed claimer come back), or further back to the oldest row the
-    /// last scan left unfinished; every sweep interval the recovery window.
+    /// Reads the due and soon-due rows (bounded, oldest bucket first), claims them in batches and holds them with their
+    /// sessions being read ahead.
+    /// </summary>
+    private async Task<ScanReport> ReadAndClaimAsync(ScanReport report, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var from = WindowStart(now);
+        var budget = Math.Max(1, _options.MaxFiringsPerScan);
+
+        // Regular reads let the service leave out leased rows (what the instances hold); the first read after a start
+        // and the sweeps also see rows without a lease property (written before every row had one).
+        var until = now + _options.DeadlineClaimAhead;
+        var due = _sweeping
+            ? await _index.ReadDueAsync(from, until, now, budget, null, cancellationToken)
+            : await _index.ReadFreeAsync(from, until, now, budget, cancellationToken);
+        _lastRead = now;
+        _truncated = due.Truncated;
+        _truncatedFrom = from;
+
+        var fresh = due.Rows.Where(e => !_held.ContainsKey(e.Deadline)).ToList();
+        var claimedCount = 0;
+        var lost = 0;
+        foreach (var bucket in fresh.GroupBy(e => DeadlineIndexRepository.BucketOf(e.Deadline.DueAt)))
+        {
+            // Oldest bucket first; within it the chunks in random order, so racing instances mostly take different ones.
+            var chunks = bucket.OrderBy(e => e.Deadline.DueAt).Chunk(MaxRound).ToArray();
+            Random.Shared.Shuffle(chunks);
+            foreach (var chunk in chunks)
+            {
+                var claims = await _index.TryClaimAllAsync(chunk, InstanceId, _time.GetUtcNow(), _options.DeadlineLease, cancellationToken);
+                lost += claims.Lost;
+                claimedCount += claims.Claimed.Count;
+                foreach (var claimed in claims.Claimed)
+                {
+                    _held[claimed.Deadline] = new Held(claimed, _firer.ReadAheadAsync(claimed, cancellationToken), claimed.Deadline.DueAt);
+                }
+            }
+        }
+
+        return report with
+        {
+            Due = report.Due + fresh.Count(e => e.Deadline.DueAt <= now),
+            Claimed = report.Claimed + claimedCount,
+            LostClaims = report.LostClaims + lost,
+            MoreDue = report.MoreDue || due.Truncated,
+        };
+    }
+
+    /// <summary>Fires the held rows whose time has come, oldest first, in rounds; puts back what must be tried again.</summary>
+    private async Task<ScanReport> FireHeldAsync(ScanReport report, CancellationToken cancellationToken)
+    {
+        int fired = 0, stale = 0;
+        while (true)
+        {
+            var now = _time.GetUtcNow();
+            var round = _held.Values.Where(h => h.FireAt <= now).OrderBy(h => h.FireAt).Take(MaxRound).ToList();
+            if (round.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var held in round)
+            {
+                _held.Remove(held.Claimed.Deadline);
+            }
+
+            _lastRound = now;
+            var round_ = await _firer.FireAllAsync(round.Select(h => new DueFiring(h.Claimed, h.Session)).ToList(), _keeper, cancellationToken);
+            foreach (var kept in round_.Kept)
+            {
+                _held[kept.Claimed.Deadline] = new Held(kept.Claimed, Task.FromResult<LoadedSession?>(kept.Session), kept.Claimed.Deadline.DueAt);
+            }
+
+            var results = round_.Results;
+            for (var i = 0; i < round.Count; i++)
+            {
+                switch (results[i])
+                {
+                    case FiringResult.Fired:
+                        fired++;
+                        break;
+                    case FiringResult.Stale or FiringResult.SessionMissing:
+                        stale++;
+                        break;
+                    default:
+                        Retry(round[i], now);
+                        break;
+                }
+            }
+
+        }
+
+        return report with { Fired = report.Fired + fired, Stale = report.Stale + stale };
+    }
+
+    /// <summary>Keeps a row that did not fire for another try while its lease lasts; otherwise lets the lease lapse.</summary>
+    private void Retry(Held held, DateTimeOffset now)
+    {
+        var retryAt = now + _options.DeadlineScanInterval;
+        if (held.Claimed.ClaimedUntil is { } until && until - retryAt > 2 * _options.DeadlineScanInterval)
+        {
+            _held[held.Claimed.Deadline] = held with { Session = null, FireAt = retryAt };
+            return;
+        }
+
+        // The lease runs out: the row comes back with a later read, which reaches back to it.
+        var dueAt = held.Claimed.Deadline.DueAt;
+        _oldestDropped = _oldestDropped is { } oldest && oldest < dueAt ? oldest : dueAt;
+    }
+
+    /// <summary>When to wake: the next held row's instant or the next read, whichever is first.</summary>
+    private TimeSpan NextWake(DateTimeOffset now)
+    {
+        if (_truncated)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var next = (_lastRead ?? now) + _options.DeadlineScanInterval;
+        foreach (var held in _held.Values)
+        {
+            var at = held.FireAt > _lastRound + RoundGap ? held.FireAt : _lastRound + RoundGap;
+            if (at < next)
+            {
+                next = at;
+            }
+        }
+
+        return next - now;
+    }
+
+    /// <summary>
+    /// Which minute buckets to read: after a start the whole look-back; every sweep interval the recovery window;
+    /// every lease a look-back past one lease (rows of a claimer that died come back once their lease ran out);
+    /// otherwise from the last read minus two intervals, or further back to a row this instance let go, or the same
+    /// window again while the last read stopped at its bound.
     /// </summary>
     private DateTimeOffset WindowStart(DateTimeOffset now)
     {
         var max = DeadlineIndexRepository.MaxScanWindow - TimeSpan.FromMinutes(1);
-        if (_lastScan is not { } last)
+        if (_lastRead is not { } last)
         {
-            _lastSweep = now;
+            _lastSweep = _lastLookBack = now;
+            _sweeping = true;
             return now - Min(_options.StartupLookback, max);
         }
 
-        if (now - _lastSweep >= _options.RecoverySweepInterval)
+        if (_truncated)
         {
-            _lastSweep = now;
-            return now - Min(_options.RecoveryWindow, max);
+            return _truncatedFrom;
         }
 
-        var margin = _options.DeadlineLease + (2 * _options.DeadlineScanInterval);
-        var start = Min(last, now) - margin;
-        return _oldestUnfinished is { } oldest && oldest < start ? Max(oldest, now - max) : start;
+        _sweeping = false;
+        DateTimeOffset start;
+        if (now - _lastSweep >= _options.RecoverySweepInterval)
+        {
+            _lastSweep = _lastLookBack = now;
+            _sweeping = true;
+            start = now - Min(_options.RecoveryWindow, max);
+        }
+        else if (now - _lastLookBack >= _options.DeadlineLease)
+        {
+            _lastLookBack = now;
+            start = now - _options.DeadlineLease - _options.DeadlineClaimAhead - (2 * _options.DeadlineScanInterval);
+        }
+        else
+        {
+            start = Min(last, now) - (2 * _options.DeadlineScanInterval);
+        }
+
+        if (_oldestDropped is { } dropped)
+        {
+            _oldestDropped = null;
+            start = Min(start, Max(dropped, now - max));
+        }
+
+        return start;
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
@@ -189,12 +347,12 @@ public sealed partial class DeadlineScanner : BackgroundService
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
+    /// <summary>A row this instance claimed: when to fire it and its session as being read ahead (null: read it then).</summary>
+    private sealed record Held(DeadlineEntry Claimed, Task<LoadedSession?>? Session, DateTimeOffset FireAt);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline scanner {InstanceId} started, interval {Interval}")]
     private static partial void LogStarted(ILogger logger, string instanceId, TimeSpan interval);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline scan failed; retrying at the next interval")]
     private static partial void LogScanFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Firing a deadline of session {SessionId} failed; the claim lapses and it is retried")]
-    private static partial void LogFireFailed(ILogger logger, Exception exception, string sessionId);
 }

@@ -19,6 +19,23 @@ public sealed class DeadlineSchedule(DeadlineIndexRepository index)
         }
     }
 
+    /// <summary>Indexes the next deadlines of many sessions at once (one transaction per minute bucket; call before saving).</summary>
+    public Task ScheduleAllAsync(IReadOnlyList<(SessionAddress Address, Deadline Next)> deadlines, CancellationToken cancellationToken) =>
+        index.ScheduleAllAsync(
+            deadlines.Select(d => new DeadlineRecord(d.Address.TenantId, d.Address.TeamId, d.Address.SessionId, d.Next.Token, d.Next.DueAt)).ToList(),
+            cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Indexes next deadlines already claimed by <paramref name="owner"/> (until their instant plus
+    /// <paramref name="lease"/>), so the instance that fired the sessions fires these too; returns the claimed rows in order.
+    /// </summary>
+    public Task<IReadOnlyList<DeadlineEntry>> ScheduleClaimedAsync(IReadOnlyList<(SessionAddress Address, Deadline Next)> deadlines, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        index.ScheduleAllAsync(
+            deadlines.Select(d => new DeadlineRecord(d.Address.TenantId, d.Address.TeamId, d.Address.SessionId, d.Next.Token, d.Next.DueAt)).ToList(),
+            owner,
+            lease,
+            cancellationToken);
+
     /// <summary>Removes <paramref name="previous"/> when it was replaced (call after saving). Missing rows are fine.</summary>
     public async Task CancelIfReplacedAsync(SessionAddress address, Deadline? previous, Deadline? next, CancellationToken cancellationToken)
     {

@@ -34,7 +34,9 @@ public sealed class SessionCache
             (_, existing) => existing.Session.Snapshot.Version > session.Snapshot.Version ? existing : (session, Interlocked.Increment(ref _clock)));
         if (_entries.Count > _capacity)
         {
-            foreach (var oldest in _entries.OrderBy(e => e.Value.Stamp).Take(_entries.Count - (_capacity * 9 / 10)).ToList())
+            // ToArray is the dictionary's own snapshot; LINQ over it directly can see a half-copied array while others remove.
+            var entries = _entries.ToArray();
+            foreach (var oldest in entries.OrderBy(e => e.Value.Stamp).Take(entries.Length - (_capacity * 9 / 10)).ToList())
             {
                 _entries.TryRemove(oldest);
             }
