@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 namespace GbbTeamsBot.Application.DataProtection;
 
 /// <summary>What a team holds about one case, and whether the person asking may delete it now.</summary>
-public sealed record CaseDataPreview(string CaseReference, int Sessions, int Protocols, int Agreements, Rejection? Refusal);
+public sealed record CaseDataPreview(string CaseReference, IReadOnlyList<string> SessionIds, int Protocols, int Agreements, Rejection? Refusal)
+{
+    public int Sessions => SessionIds.Count;
+}
 
 /// <summary>How a confirmed deletion ended.</summary>
 public sealed record CaseDataDeletionResult(CaseDataPreview Preview, DeletionReport? Deleted)
@@ -43,7 +46,7 @@ public sealed class CaseDataDeletion(
 
         var agreementCount = (await agreements.ListForCaseAsync(scope, caseReference, cancellationToken)).Count;
         var isAdministrator = options.Value.AdministratorIds.Contains(actorId, StringComparer.Ordinal);
-        return new CaseDataPreview(caseReference, found.Count, protocolCount, agreementCount, CaseDeletionRules.Check(actorId, snapshots, isAdministrator));
+        return new CaseDataPreview(caseReference, found.Select(s => s.SessionId).ToList(), protocolCount, agreementCount, CaseDeletionRules.Check(actorId, snapshots, isAdministrator));
     }
 
     /// <summary>Deletes when the rules allow it and the sessions still number <paramref name="expectedSessions"/> (what the user saw).</summary>
@@ -61,11 +64,10 @@ public sealed class CaseDataDeletion(
         }
 
         var scope = new TeamScope(tenantId, teamId);
-        var found = await sessions.ListByCaseReferenceAsync(scope, caseReference, cancellationToken);
         var deleted = await retention.DeleteCaseReferenceAsync(scope, caseReference, cancellationToken);
-        foreach (var summary in found)
+        foreach (var sessionId in preview.SessionIds)
         {
-            cache.Remove(new SessionAddress(tenantId, teamId, summary.SessionId));
+            cache.Remove(new SessionAddress(tenantId, teamId, sessionId));
         }
 
         await log.AddAsync(scope, new DeletionLogEntry(time.GetUtcNow(), DeletionReason.CaseRequest, actorId, DeletionLogRepository.Fingerprint(scope, caseReference), deleted), cancellationToken);

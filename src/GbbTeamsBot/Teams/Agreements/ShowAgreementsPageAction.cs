@@ -19,11 +19,6 @@ public sealed class ShowAgreementsPageAction(OpenAgreementsList list) : ICardAct
         ArgumentNullException.ThrowIfNull(action);
         var page = new CardData(action.Data).Int(CardDataKeys.Page) is { } requested ? Math.Clamp(requested, 0, MaxPage) : 0;
         var card = await list.BuildAsync(turn, ConversationContext.From(turn), cancellationToken, page: page);
-        if (!turn.Activity.IsInvoke)
-        {
-            await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
-        }
-
-        return InvokeResponse.Card(card.ToJson());
+        return await CardActionAnswer.SendAsync(turn, card, cancellationToken);
     }
 }

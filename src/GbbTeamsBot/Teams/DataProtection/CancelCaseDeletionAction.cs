@@ -17,6 +17,6 @@ public sealed class CancelCaseDeletionAction(TimeProvider time) : ICardActionRou
         ArgumentNullException.ThrowIfNull(turn);
         var who = ConversationContext.From(turn);
         var card = CaseDeletionCard.Build(new CaseDeletionView(CaseDeletionStage.Cancelled, string.Empty, 0, 0, 0), who.Cards(time.GetUtcNow()));
-        return CaseDeletionScreens.AnswerAsync(turn, card, cancellationToken);
+        return CardActionAnswer.SendAsync(turn, card, cancellationToken);
     }
 }

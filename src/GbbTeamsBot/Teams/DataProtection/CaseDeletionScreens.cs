@@ -8,7 +8,7 @@ using GbbTeamsBot.Teams.Mapping;
 
 namespace GbbTeamsBot.Teams.DataProtection;
 
-/// <summary>Turns the application's deletion preview into the card, and answers card actions as invokes or replies.</summary>
+/// <summary>Turns the application's deletion preview into the card.</summary>
 internal static class CaseDeletionScreens
 {
     public static AdaptiveCard Preview(CaseDataPreview preview, CaseDeletionStage stage, ConversationContext who, CardContext context) =>
@@ -18,15 +18,4 @@ internal static class CaseDeletionScreens
                 Refusal = preview.Refusal?.Message.In(SessionViewMapper.Lang(who.Language)),
             },
             context);
-
-    /// <summary>The card as the invoke's answer; the Action.Submit fallback (a message) gets it as a reply too.</summary>
-    public static async Task<InvokeResponse> AnswerAsync(TurnContext turn, AdaptiveCard card, CancellationToken cancellationToken)
-    {
-        if (!turn.Activity.IsInvoke)
-        {
-            await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
-        }
-
-        return InvokeResponse.Card(card.ToJson());
-    }
 }

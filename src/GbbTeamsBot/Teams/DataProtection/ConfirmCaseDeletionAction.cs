@@ -24,7 +24,7 @@ public sealed partial class ConfirmCaseDeletionAction(CaseDataDeletion deletion,
         var data = new CardData(action.Data);
         if (CaseReference.Parse(data.String(CardDataKeys.CasePseudonym)).Value is not { } reference || data.Int(CardDataKeys.SessionCount) is not (>= 0 and var expected))
         {
-            return await CaseDeletionScreens.AnswerAsync(turn, ActionResultCard.Build(new MessageView(MessageCode.InvalidInput), context), cancellationToken);
+            return await CardActionAnswer.SendAsync(turn, ActionResultCard.Build(new MessageView(MessageCode.InvalidInput), context), cancellationToken);
         }
 
         var result = await deletion.DeleteAsync(who.TenantId, who.TeamKey, reference.Value, who.UserId, expected, cancellationToken);
@@ -39,7 +39,7 @@ public sealed partial class ConfirmCaseDeletionAction(CaseDataDeletion deletion,
             card = CaseDeletionScreens.Preview(result.Preview, result.Changed ? CaseDeletionStage.Changed : CaseDeletionStage.Preview, who, context);
         }
 
-        return await CaseDeletionScreens.AnswerAsync(turn, card, cancellationToken);
+        return await CardActionAnswer.SendAsync(turn, card, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case data deleted on request of {UserId}: {Rows} rows")]

@@ -74,12 +74,7 @@ public abstract partial class SessionActionRoute(SessionActionServices services)
             card = await HandleAsync(new SessionActionRequest(turn, who, new SessionAddress(who.TenantId, who.TeamKey, sessionId), data, context), cancellationToken);
         }
 
-        if (!turn.Activity.IsInvoke)
-        {
-            await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
-        }
-
-        return InvokeResponse.Card(card.ToJson());
+        return await CardActionAnswer.SendAsync(turn, card, cancellationToken);
     }
 
     protected abstract Task<AdaptiveCard> HandleAsync(SessionActionRequest request, CancellationToken cancellationToken);

@@ -44,11 +44,6 @@ public sealed class SaveSettingsAction(TeamSettingsScreen screen) : ICardActionR
         var card = outcome.IsAccepted
             ? await screen.BuildAsync(turn, who, outcome.Settings, new MessageView(MessageCode.Saved), cancellationToken)
             : SessionScreens.Message(outcome.Rejection!.Message.In(SessionViewMapper.Lang(who.Language)), isError: true);
-        if (!turn.Activity.IsInvoke)
-        {
-            await turn.ReplyAsync(Activity.CreateCard(card.ToJson(), card.FallbackText), cancellationToken);
-        }
-
-        return InvokeResponse.Card(card.ToJson());
+        return await CardActionAnswer.SendAsync(turn, card, cancellationToken);
     }
 }
