@@ -9,7 +9,7 @@ namespace GbbTeamsBot.Application.Deadlines;
 
 public enum FiringResult
 {
-    /// <summary>Fired (and any deadlines due right after it); stored, index row removed, notification queued.</summary>
+    /// <summary>Fired (and any deadlines due right after it); stored, notification queued, index row to be removed.</summary>
     Fired,
 
     /// <summary>The token no longer matches the session (re-planned, already fired, ended); row removed, nothing else.</summary>
@@ -30,12 +30,11 @@ public enum FiringResult
 /// whatever else is due right away: after a restart each missed deadline fires once, marked late), then the next
 /// deadlines of all of them in one index transaction per minute bucket, then each session saved with If-Match (the
 /// session's second and last call; its read was made ahead, or saved by the <see cref="SessionCache"/>), then the
-/// claimed rows removed in one transaction per bucket, then the notifications queued. A lost save race reloads and
+/// notifications queued; the ended rows go back to the scanner, which removes them in batches. A lost save race reloads and
 /// fires again alone: the domain then calls the token stale if the other writer fired it.
 /// </summary>
 public sealed partial class DeadlineFirer(
     SessionStore store,
-    DeadlineIndexRepository index,
     DeadlineSchedule schedule,
     NotificationDispatcher notifications,
     TimeProvider time,
@@ -76,17 +75,10 @@ public sealed partial class DeadlineFirer(
         }
     }
 
-    /// <summary>Fires one claimed deadline (tools, and a lost race of a batch).</summary>
-    public async Task<FiringResult> FireAsync(DeadlineEntry claimed, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(claimed);
-        var round = await FireAllAsync([new DueFiring(claimed, null)], null, cancellationToken);
-        return round.Results[0];
-    }
-
     /// <summary>
     /// Fires claimed deadlines that are due, with the sessions read ahead where there are any. Returns one result per
-    /// firing, in order. Rows that end here (fired, stale, session gone) are removed from the index. With
+    /// firing, in order, and the rows that ended here (fired, stale, session gone) for the caller to remove from the
+    /// index: they stay leased to it until then, so nobody else takes them. With
     /// <paramref name="keeper"/>, next deadlines due within its horizon are indexed already claimed by it and handed
     /// back with the stored session, so the same instance fires them from memory.
     /// </summary>
@@ -137,20 +129,11 @@ public sealed partial class DeadlineFirer(
             (results[i], saved[i]) = await SaveAsync(due[i].Claimed, prepared[i].Firing!, cancellationToken);
         }));
 
-        // 4. The rows that ended here leave the index together.
+        // 4. The rows that ended here are handed back; the scanner removes them in batches, off the firing path.
         var finished = Enumerable.Range(0, due.Count)
             .Where(i => results[i] is FiringResult.Fired or FiringResult.Stale or FiringResult.SessionMissing)
             .Select(i => due[i].Claimed)
             .ToList();
-        try
-        {
-            await index.CompleteAllAsync(finished, cancellationToken);
-        }
-        catch (TableStorageException ex)
-        {
-            // The sessions are saved; the rows come back after their lease and are then stale.
-            LogCompleteFailed(logger, ex, finished.Count);
-        }
 
         // 5. Persist, then talk: the connector is reached in the background, never inside the scan.
         var keptFirings = new List<KeptDeadline>();
@@ -170,7 +153,7 @@ public sealed partial class DeadlineFirer(
             }
         }
 
-        return new FiringRound(results, keptFirings);
+        return new FiringRound(results, keptFirings, finished);
     }
 
     private async Task<Prepared> PrepareAsync(DueFiring due, CancellationToken cancellationToken)
@@ -325,8 +308,6 @@ public sealed partial class DeadlineFirer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indexing the next deadlines of {Count} fired sessions failed; nothing was saved, the claims lapse and they are retried")]
     private static partial void LogScheduleFailed(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} fired deadlines' index rows could not be removed; they will be ignored as stale")]
-    private static partial void LogCompleteFailed(ILogger logger, Exception exception, int count);
 }
 
 /// <summary>A claimed deadline whose instant has come, with its session as read ahead (null: read it now).</summary>
@@ -341,5 +322,8 @@ public sealed record DeadlineKeeper(string Owner, TimeSpan Lease, TimeSpan Horiz
 /// <summary>A next deadline kept by the instance that fired its session, with the session as stored.</summary>
 public sealed record KeptDeadline(DeadlineEntry Claimed, LoadedSession Session);
 
-/// <summary>What one firing round did: a result per deadline, in order, and the next deadlines it kept.</summary>
-public sealed record FiringRound(IReadOnlyList<FiringResult> Results, IReadOnlyList<KeptDeadline> Kept);
+/// <summary>
+/// What one firing round did: a result per deadline, in order, the next deadlines it kept, and the claimed rows that
+/// ended (to be removed from the index).
+/// </summary>
+public sealed record FiringRound(IReadOnlyList<FiringResult> Results, IReadOnlyList<KeptDeadline> Kept, IReadOnlyList<DeadlineEntry> Finished);

@@ -17,7 +17,8 @@ public sealed record ScanReport(int Due, int Claimed, int Fired, int Stale, int 
 /// oldest minute bucket first and bounded by <see cref="EngineOptions.MaxFiringsPerScan"/>, for rows due now or within
 /// <see cref="EngineOptions.DeadlineClaimAhead"/>; it claims them with If-Match in one transaction per 100 rows of a
 /// bucket (in random chunk order, so two instances reading the same rows seldom reach for the same chunk, and never
-/// both win a row), reads their sessions ahead, and fires each at its instant through <see cref="DeadlineFirer"/>.
+/// both win a row), reads their sessions ahead, and fires each at its instant through <see cref="DeadlineFirer"/>;
+/// the rows that ended are removed in the background while the next rounds fire.
 /// A fired session's next deadline due within <see cref="EngineOptions.DeadlineKeepAhead"/> is indexed already claimed
 /// by this instance and fired from the state it just stored: one write, no claim, no read.
 /// No coordinator: a claim is a short lease in the row. After a start it first looks back
@@ -46,6 +47,14 @@ public sealed partial class DeadlineScanner : BackgroundService
 
     /// <summary>Rows this instance has claimed and not yet fired, by when to fire them (their instant, or a retry).</summary>
     private readonly Dictionary<DeadlineRecord, Held> _held = [];
+
+    /// <summary>
+    /// Rows that ended (fired, stale, session gone), still leased to this instance, waiting to leave the index. They are
+    /// removed in the background, one removal at a time, so a round never waits for it and rows of busy rounds share
+    /// their delete transactions.
+    /// </summary>
+    private readonly List<DeadlineEntry> _finished = [];
+    private Task _removing = Task.CompletedTask;
     private DateTimeOffset? _lastRead;
     private DateTimeOffset _lastRound;
     private DateTimeOffset? _oldestDropped;
@@ -128,6 +137,10 @@ public sealed partial class DeadlineScanner : BackgroundService
                 break;
             }
         }
+
+        // Leave the index tidy on a regular stop; rows left behind come back after their lease as stale.
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await RemoveFinishedAsync(stopping.Token);
     }
 
     /// <summary>
@@ -139,7 +152,9 @@ public sealed partial class DeadlineScanner : BackgroundService
         await _turn.WaitAsync(cancellationToken);
         try
         {
-            return await RunAsync(read: true, cancellationToken);
+            var report = await RunAsync(read: true, cancellationToken);
+            await RemoveFinishedAsync(cancellationToken);
+            return report;
         }
         finally
         {
@@ -156,9 +171,45 @@ public sealed partial class DeadlineScanner : BackgroundService
             report = await FireHeldAsync(report, cancellationToken);
         }
 
+        StartRemovingFinished(cancellationToken);
         var t = Totals;
         Totals = new ScanReport(t.Due + report.Due, t.Claimed + report.Claimed, t.Fired + report.Fired, t.Stale + report.Stale, t.LostClaims + report.LostClaims);
         return report;
+    }
+
+    /// <summary>Starts removing the ended rows unless a removal is still under way (then they go with the next one).</summary>
+    private void StartRemovingFinished(CancellationToken cancellationToken)
+    {
+        if (_finished.Count == 0 || !_removing.IsCompleted)
+        {
+            return;
+        }
+
+        // A row can end twice (its lease ran out before the removal and it was claimed again): remove it as last claimed.
+        var rows = _finished.AsEnumerable().Reverse().DistinctBy(e => e.Deadline).ToList();
+        _finished.Clear();
+        _removing = RemoveAsync(rows, cancellationToken);
+    }
+
+    /// <summary>Waits for the removal under way, then removes what is left (a scan driven by hand, and the stop).</summary>
+    private async Task RemoveFinishedAsync(CancellationToken cancellationToken)
+    {
+        await _removing;
+        StartRemovingFinished(cancellationToken);
+        await _removing;
+    }
+
+    private async Task RemoveAsync(IReadOnlyList<DeadlineEntry> rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _index.CompleteAllAsync(rows, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TableStorageException or HttpRequestException or TimeoutException or OperationCanceledException)
+        {
+            // The sessions are saved; the rows come back after their lease and are then stale.
+            LogRemoveFailed(_logger, ex, rows.Count);
+        }
     }
 
     /// <summary>
@@ -181,7 +232,8 @@ public sealed partial class DeadlineScanner : BackgroundService
         _truncated = due.Truncated;
         _truncatedFrom = from;
 
-        var fresh = due.Rows.Where(e => !_held.ContainsKey(e.Deadline)).ToList();
+        var ending = _finished.Select(e => e.Deadline).ToHashSet();
+        var fresh = due.Rows.Where(e => !_held.ContainsKey(e.Deadline) && !ending.Contains(e.Deadline)).ToList();
         var claimedCount = 0;
         var lost = 0;
         foreach (var bucket in fresh.GroupBy(e => DeadlineIndexRepository.BucketOf(e.Deadline.DueAt)))
@@ -230,6 +282,7 @@ public sealed partial class DeadlineScanner : BackgroundService
 
             _lastRound = now;
             var round_ = await _firer.FireAllAsync(round.Select(h => new DueFiring(h.Claimed, h.Session)).ToList(), _keeper, cancellationToken);
+            _finished.AddRange(round_.Finished);
             foreach (var kept in round_.Kept)
             {
                 _held[kept.Claimed.Deadline] = new Held(kept.Claimed, Task.FromResult<LoadedSession?>(kept.Session), kept.Claimed.Deadline.DueAt);
@@ -352,6 +405,9 @@ public sealed partial class DeadlineScanner : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline scanner {InstanceId} started, interval {Interval}")]
     private static partial void LogStarted(ILogger logger, string instanceId, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} ended deadlines' index rows could not be removed; they will be ignored as stale")]
+    private static partial void LogRemoveFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline scan failed; retrying at the next interval")]
     private static partial void LogScanFailed(ILogger logger, Exception exception);
