@@ -68,6 +68,8 @@ public sealed record AgreementView(string AgreementId, string What, string Who, 
 
     /// <summary>"Nicht erledigt": the short reason.</summary>
     public string? Reason { get; init; }
+
+    public GoalLevelKind? Goal { get; init; }
 }
 
 /// <summary>

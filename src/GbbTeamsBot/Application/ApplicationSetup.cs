@@ -35,6 +35,7 @@ public static class ApplicationSetup
         services.TryAddSingleton<TeamQueries>();
         services.TryAddSingleton<TeamSettingsService>();
         services.TryAddSingleton<AgreementStatusService>();
+        services.TryAddSingleton<CaseHistoryQuery>();
         services.TryAddSingleton<CaseDataDeletion>();
         services.TryAddSingleton<RetentionPurgeService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionPurgeService>());

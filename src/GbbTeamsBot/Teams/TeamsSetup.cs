@@ -76,6 +76,7 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, ConfirmCaseDeletionAction>();
         services.AddSingleton<ICardActionRoute, CancelCaseDeletionAction>();
         services.AddSingleton<IBotCommandRoute, SettingsCommand>();
+        services.AddSingleton<IBotCommandRoute, Cases.CaseHistoryCommand>();
 
         services.AddDataProtection();
         services.AddSingleton<MeetingNoticeLink>();

@@ -164,6 +164,7 @@ public static class SessionViewMapper
             IsDone = a.Status == AgreementStatus.Done,
             Progress = Progress(a.Status),
             Reason = a.StatusReason,
+            Goal = a.GoalLevel is { } level ? (Cards.ViewModels.GoalLevelKind)(int)level : null,
         };
 
     public static Cards.ViewModels.AgreementProgress Progress(AgreementStatus status) => status switch
