@@ -33,8 +33,11 @@ public static class CardVerbs
     /// <summary>A later session reviews an earlier agreement (data: agreementId, <see cref="CardDataKeys.Status"/>, reason).</summary>
     public const string AgreementReview = "gbb.agreement.review";
 
-    /// <summary>"Neues Datum" on a reminder (data: agreementId, <see cref="CardDataKeys.Due"/>); the session is the agreement's own.</summary>
-    public const string AgreementReschedule = "gbb.agreement.reschedule";
+    /// <summary>"Erledigt" on a reminder card (data: team, sessionId, agreementId); works in the personal chat too.</summary>
+    public const string ReminderDone = "gbb.reminder.done";
+
+    /// <summary>"Neues Datum" on a reminder card (data: team, sessionId, agreementId, input <see cref="CardDataKeys.Due"/>).</summary>
+    public const string ReminderReschedule = "gbb.reminder.reschedule";
 
     /// <summary>The Protokoll role saves summary and needs/obstacles (inputs <see cref="CardDataKeys.Summary"/>, <see cref="CardDataKeys.Needs"/>).</summary>
     public const string ProtocolTexts = "gbb.protocol.texts";
@@ -59,7 +62,7 @@ public static class CardVerbs
         Refresh, SessionStart, SessionNext, SessionBack, SessionExtend, SessionPause, SessionResume, SessionFinish,
         ContributionAdd, IdeaChoose, ConsentConfirm, AgreementAdd, AgreementRemove, AgreementDone,
         ProtocolConfirm, ProtocolShow, ProtocolRecordText, ViewShow,
-        AgreementReview, AgreementReschedule, ProtocolTexts, ProtocolCorrect,
+        AgreementReview, ProtocolTexts, ProtocolCorrect,
     };
 }
 
@@ -101,6 +104,9 @@ public static class CardDataKeys
     /// <summary>Agreements editor: the goal level (Leitziel, Bereichsziel, Handlungsziel) and the responsible colleague's user id.</summary>
     public const string GoalLevel = "goalLevel";
     public const string OwnerId = "ownerId";
+
+    /// <summary>Reminder cards: the agreement's team ("team:…" or "chat:…"), as a reminder may be answered in a personal chat.</summary>
+    public const string Team = "team";
 
     /// <summary>Protocol texts of the Protokoll role.</summary>
     public const string Summary = "summary";

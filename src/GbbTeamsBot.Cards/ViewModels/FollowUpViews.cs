@@ -39,3 +39,15 @@ public sealed record CaseHistoryView(string CasePseudonym, IReadOnlyList<CaseSes
     /// <summary>Ids of <see cref="CurrentResources"/> that the session before did not have.</summary>
     public IReadOnlySet<string> NewResourceIds { get; init; } = new HashSet<string>();
 }
+
+/// <summary>A reminder of one agreement: the pseudonym and the agreement's text only, with "Erledigt" and "Neues Datum".</summary>
+public sealed record ReminderView(string TeamKey, string SessionId, string AgreementId, string CasePseudonym, string What, DateOnly Due, bool IsOverdue)
+{
+    /// <summary>Shown on top after an action (saved as done, new date, or why nothing changed).</summary>
+    public string? Notice { get; init; }
+
+    public bool NoticeIsError { get; init; }
+
+    /// <summary>Done (or otherwise closed): no more buttons.</summary>
+    public bool IsClosed { get; init; }
+}

@@ -60,6 +60,9 @@ public sealed record Agreement
     /// <summary>The earlier agreement this one was carried over from ("übernehmen").</summary>
     public string? CarriedFromId { get; init; }
 
+    /// <summary>Keys of the reminders already sent (see <see cref="AgreementReminder.Key"/>): each goes out once.</summary>
+    public IReadOnlyList<string> RemindersSent { get; init; } = [];
+
     public bool KeptDespiteWarnings { get; init; }
 
     /// <summary>Hints shown where owner, date or agency are missing. They never block recording.</summary>

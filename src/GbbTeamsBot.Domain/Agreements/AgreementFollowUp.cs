@@ -86,13 +86,15 @@ public static class AgreementFollowUp
 
     /// <summary>
     /// What to store when <paramref name="candidate"/> (e.g. a session's copy) meets the <paramref name="stored"/> row:
-    /// the candidate's content, but the newer of the two statuses. A status set later (from the list, a reminder or
-    /// another session) is never written back to an older one.
+    /// the candidate's content, but the newer of the two statuses (and due dates: "Neues Datum" counts as a status
+    /// change). A status set later (from the list, a reminder or another session) is never written back to an older one.
     /// </summary>
     public static Agreement Merge(Agreement stored, Agreement candidate)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(candidate);
+        // Reminders sent are never forgotten, whoever writes (else one would go out twice).
+        var sent = stored.RemindersSent.Union(candidate.RemindersSent, StringComparer.Ordinal).ToList();
         return IsNewer(stored, candidate)
             ? candidate with
             {
@@ -100,8 +102,10 @@ public static class AgreementFollowUp
                 StatusChangedAt = stored.StatusChangedAt,
                 StatusChangedById = stored.StatusChangedById,
                 StatusReason = stored.StatusReason,
+                DueBy = stored.DueBy,
+                RemindersSent = sent,
             }
-            : candidate;
+            : candidate with { RemindersSent = sent };
     }
 
     /// <summary>True when <paramref name="a"/>'s status was set after <paramref name="b"/>'s (a status never set is the oldest).</summary>

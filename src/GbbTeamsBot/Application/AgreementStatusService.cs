@@ -30,7 +30,7 @@ public sealed record AgreementStatusResult(AgreementStatusChange Change, Agreeme
 /// its due date ("Neues Datum"). The domain decides who may (<see cref="AgreementFollowUp.MayChangeStatus"/>); every
 /// change keeps who made it and when. Saves with If-Match; a concurrent change is read again and decided anew.
 /// </summary>
-public sealed class AgreementStatusService(AgreementRepository agreements, SessionStore sessions, TimeProvider time)
+public sealed class AgreementStatusService(AgreementRepository agreements, SessionStore sessions, Reminders.AgreementReminderService reminders, TimeProvider time)
 {
     public async Task<AgreementStatusChange> SetStatusAsync(
         string tenantId, string teamId, string sessionId, string agreementId, AgreementStatus status, string actorId, CancellationToken cancellationToken = default) =>
@@ -43,7 +43,7 @@ public sealed class AgreementStatusService(AgreementRepository agreements, Sessi
             ? Task.FromResult(new AgreementStatusResult(AgreementStatusChange.Invalid, Rejection: new Rejection(RejectionCode.InvalidDuration, new Bilingual(
                 "Das neue Datum liegt in der Vergangenheit. Bitte ein Datum ab heute wählen; es wurde nichts geändert.",
                 "The new date is in the past. Please choose a date from today on; nothing was changed."))))
-            : ChangeAsync(tenantId, teamId, sessionId, agreementId, actorId, a => a.DueBy == dueBy ? null : a with { DueBy = dueBy }, cancellationToken);
+            : ChangeAsync(tenantId, teamId, sessionId, agreementId, actorId, a => a.DueBy == dueBy ? null : a with { DueBy = dueBy, StatusChangedAt = time.GetUtcNow(), StatusChangedById = actorId }, cancellationToken);
 
     /// <summary>The stored agreement of this session and id, or null.</summary>
     public async Task<StoredAgreement?> FindAsync(TeamScope scope, string sessionId, string agreementId, CancellationToken cancellationToken = default) =>
@@ -76,6 +76,9 @@ public sealed class AgreementStatusService(AgreementRepository agreements, Sessi
             try
             {
                 await agreements.UpdateAsync(scope, OutlivingRecords.ToRecord(stored.Agreement.CaseReference, changed, time.GetUtcNow()), stored.ETag, cancellationToken);
+
+                // A new date plans new reminders; done ones make the indexed row stale when it comes.
+                await reminders.ScheduleAsync(scope, changed, cancellationToken);
                 return new AgreementStatusResult(AgreementStatusChange.Changed, changed);
             }
             catch (TablePreconditionFailedException)

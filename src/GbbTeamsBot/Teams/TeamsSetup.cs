@@ -62,6 +62,9 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, ReviewEarlierAgreementAction>();
         services.AddSingleton<ICardActionRoute, SaveProtocolTextsAction>();
         services.AddSingleton<ICardActionRoute, CorrectProtocolAction>();
+        services.AddSingleton<ICardActionRoute, Reminders.ReminderDoneAction>();
+        services.AddSingleton<ICardActionRoute, Reminders.ReminderRescheduleAction>();
+        services.AddSingleton<Application.Reminders.IAgreementReminderSender, Reminders.TeamsReminderSender>();
 
         // The route table of text commands.
         foreach (var (method, words) in StartMethodCommand.Commands)

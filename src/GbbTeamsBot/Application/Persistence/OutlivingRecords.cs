@@ -18,7 +18,7 @@ public sealed record OutlivingWork(IReadOnlyList<SessionEventKind> Kinds);
 /// cannot lose these writes: <see cref="OutboxReplayService"/> repeats them until they are done. Every write is
 /// idempotent (upsert by id, insert-or-ignore for protocol versions), so running it again heals, never doubles.
 /// </summary>
-public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRepository protocols, ConsentRepository consents)
+public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRepository protocols, ConsentRepository consents, Reminders.AgreementReminderService reminders)
 {
     private static readonly SessionEventKind[] KindsWithRecords =
     [
@@ -123,6 +123,8 @@ public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRep
                     await agreements.UpdateAsync(address.Scope, record, existing.ETag, cancellationToken);
                 }
 
+                // The owner's next reminder as a durable deadline (idempotent, so a replay of this write heals it too).
+                await reminders.ScheduleAsync(address.Scope, merged, cancellationToken);
                 return;
             }
             catch (TableStorageException ex) when (ex is TableConflictException or TablePreconditionFailedException)
