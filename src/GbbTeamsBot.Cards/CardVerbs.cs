@@ -92,6 +92,9 @@ public static class CardDataKeys
 
     /// <summary>The settings card's retention period: months, or "default".</summary>
     public const string RetentionMonths = "retentionMonths";
+
+    /// <summary>The settings card's reminder lead time in working days ("0": no reminders).</summary>
+    public const string ReminderDays = "reminderDays";
     /// <summary>gbb.agreements.page: the page to show, counted from 0.</summary>
     public const string Page = "page";
 

@@ -22,6 +22,9 @@ public sealed record AgreementsEditorView(
     public bool ViewerMayEdit { get; init; }
 
     public MessageView? Notice { get; init; }
+
+    /// <summary>Colleagues in the session who can be made responsible for an agreement (and then get its reminders).</summary>
+    public IReadOnlyList<MemberView> TeamMembers { get; init; } = [];
 }
 
 /// <summary>Everything the protocol and the copy-ready record text show.</summary>

@@ -113,7 +113,7 @@ public sealed class AgreementReminderTests(AzuriteFixture azurite) : IClassFixtu
             ["what"] = What, ["party"] = "Jobcenter", ["due"] = today.AddDays(10).ToString("yyyy-MM-dd"), ["ownerId"] = "29:c",
         });
         var agreement = await AgreementAsync(host, session + "/a1");
-        var card = Cards.Screens.ReminderCard.Build(Reminders.TeamsReminderSender.View("team:" + TeamsHost.TeamId, agreement, overdue: false), new CardContext());
+        var card = Cards.Screens.ReminderCard.Build(GbbTeamsBot.Teams.Reminders.TeamsReminderSender.View("team:" + TeamsHost.TeamId, agreement, overdue: false), new CardContext());
         var data = CardJson.RequireData(JsonNode.Parse(card.ToJsonString())!, CardVerbs.ReminderReschedule);
 
         var past = await host.InvokeAsync(Activities.Invoke(host, TeamsUser.Carla, Place.Channel, data, "r", new JsonObject { ["due"] = today.AddDays(-1).ToString("yyyy-MM-dd") }));
@@ -147,6 +147,6 @@ public sealed class AgreementReminderTests(AzuriteFixture azurite) : IClassFixtu
 
     private static async Task<Agreement> AgreementAsync(TeamsHost host, string id) =>
         (await host.Service<AgreementStatusService>().FindAsync(new Storage.Repositories.TeamScope(TeamsHost.Tenant, "team:" + TeamsHost.TeamId), id[..id.IndexOf('/', StringComparison.Ordinal)], id)) is { } stored
-            ? Application.Persistence.OutlivingRecords.ParseAgreement(stored.Agreement)
+            ? GbbTeamsBot.Application.Persistence.OutlivingRecords.ParseAgreement(stored.Agreement)
             : throw new Xunit.Sdk.XunitException("Agreement not stored: " + id);
 }

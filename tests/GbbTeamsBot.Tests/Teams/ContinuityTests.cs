@@ -50,7 +50,10 @@ public sealed class ContinuityTests(AzuriteFixture azurite) : IClassFixture<Azur
             .Where(a => a["verb"]?.GetValue<string>() == CardVerbs.ProtocolShow)
             .Select(a => a["data"]!["sessionId"]!.GetValue<string>())
             .ToList();
-        Assert.Equal([first, second], sessionLinks);
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), sessionLinks.Order(StringComparer.Ordinal));
+
+        // Oldest first: the confirmed first session is listed before the second.
+        Assert.True(card.IndexOf("Protokoll Version 1", StringComparison.Ordinal) < card.IndexOf("Protokoll noch nicht bestätigt", StringComparison.Ordinal));
 
         // "case" in English works the same; another team (a group chat) finds nothing of this case.
         _host.Connector.Clear();

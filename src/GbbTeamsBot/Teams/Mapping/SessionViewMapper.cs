@@ -204,6 +204,10 @@ public static class SessionViewMapper
         {
             ViewerMayEdit = viewerId is not null && session.CapabilitiesOf(viewerId).CanRecordAgreements,
             Notice = notice,
+            TeamMembers = session.State.Participants
+                .Where(p => !p.IsExternal && p.Role is ParticipantRole.Moderator or ParticipantRole.CasePresenter or ParticipantRole.ProtocolKeeper or ParticipantRole.Adviser)
+                .Select(p => new MemberView(p.Id, p.DisplayName))
+                .ToList(),
         };
 
     public static ConsentView Consent(SessionView session, string? viewerId)
