@@ -8,9 +8,9 @@ namespace GbbTeamsBot.Cards.Screens;
 /// review a compact "Stand eintragen" that opens the choices (erledigt, teilweise, nicht erledigt with a reason,
 /// entfällt, übernehmen).
 /// </summary>
-internal static class EarlierAgreementsPart
+public static class EarlierAgreementsPart
 {
-    public static IEnumerable<CardElement> Build(LiveSessionView view, CardContext context, CardActions actions, DisplayLimits limits)
+    internal static IEnumerable<CardElement> Build(LiveSessionView view, CardContext context, CardActions actions, DisplayLimits limits)
     {
         if (view.EarlierAgreements.Count == 0)
         {
@@ -40,6 +40,9 @@ internal static class EarlierAgreementsPart
         }
     }
 
+    /// <summary>The id of the reason input for one earlier agreement.</summary>
+    public static string ReasonInputId(string agreementId) => CardDataKeys.Reason + ":" + agreementId;
+
     private static AdaptiveCard Choices(AgreementView a, CardTexts t, CardActions actions)
     {
         JsonObject Data(AgreementProgress status) => new() { [CardDataKeys.AgreementId] = a.AgreementId, [CardDataKeys.Status] = status.ToString() };
@@ -47,7 +50,8 @@ internal static class EarlierAgreementsPart
         {
             Body =
             [
-                new TextInput(CardDataKeys.Reason, t["Review_Reason"]) { MaxLength = CardLimits.MaxShortTextLength / 2, Value = a.Reason },
+                // One input per agreement (ids are unique on a card); the handler reads the one of its agreement.
+                new TextInput(ReasonInputId(a.AgreementId), t["Review_Reason"]) { MaxLength = CardLimits.MaxShortTextLength / 2, Value = a.Reason },
             ],
             Actions =
             [

@@ -49,7 +49,7 @@ internal static class ProtocolTextsPart
         var t = context.Texts;
         var body = new List<CardElement> { CardParts.Hint(t.Format("Protocol_CorrectionHint", view.Version + 1)) };
         body.AddRange(Inputs(view, t));
-        body.Add(new TextInput(CardDataKeys.Reason, t["Protocol_CorrectionReason"]) { MaxLength = 500, IsRequired = true });
+        body.Add(new TextInput(CardDataKeys.Reason, t["Protocol_CorrectionReason"]) { MaxLength = 500, IsRequired = true, ErrorMessage = t["Input_TextRequired"] });
         return new ShowCardAction(t["Protocol_Correct"], new AdaptiveCard
         {
             Body = body,

@@ -38,7 +38,7 @@ public static class ReminderCard
             cardActions.Add(actions.Execute(t["OpenAgreements_Done"], CardVerbs.ReminderDone, data, style: ActionStyle.Positive));
             cardActions.Add(new ShowCardAction(t["Reminder_NewDate"], new AdaptiveCard
             {
-                Body = [new DateInput(CardDataKeys.Due, t["Reminder_NewDateLabel"]) { IsRequired = true, Min = context.Today }],
+                Body = [new DateInput(CardDataKeys.Due, t["Reminder_NewDateLabel"]) { IsRequired = true, Min = context.Today, ErrorMessage = t["Reminder_DateRequired"] }],
                 Actions = [actions.Execute(t["Reminder_SaveDate"], CardVerbs.ReminderReschedule, data, withInputs: true)],
             }));
         }

@@ -23,7 +23,7 @@ public sealed class ReviewEarlierAgreementAction(SessionActionServices services)
             return Task.FromResult(InvalidInput(request));
         }
 
-        var command = new ReviewEarlierAgreement(request.Actor, agreementId, SessionViewMapper.Status(progress), data.Text(CardDataKeys.Reason), data.ConfirmedDespiteWarnings);
+        var command = new ReviewEarlierAgreement(request.Actor, agreementId, SessionViewMapper.Status(progress), data.Text(Cards.Screens.EarlierAgreementsPart.ReasonInputId(agreementId)) ?? data.Text(CardDataKeys.Reason), data.ConfirmedDespiteWarnings);
         return ExecuteAsync(request, command, expectedVersion: null, CardViews.Live, cancellationToken);
     }
 }
