@@ -93,7 +93,7 @@ public static class AgreementsEditorCard
                     },
                 ]) { Width = ColumnWidth.Stretch },
                 new Column([
-                    new ChoiceSetInput(CardDataKeys.Party, t["Agreements_Party"], t.Choices<ResponsibleParty>(Names.Name))
+                    new ChoiceSetInput(CardDataKeys.Party, t["Agreements_Party"], [.. t.Choices<ResponsibleParty>(Names.Name).Where(c => method == MethodKind.Sozialraumvorhaben || c.Value != nameof(ResponsibleParty.Team))])
                     {
                         Value = nameof(ResponsibleParty.Person),
                         IsRequired = true,
