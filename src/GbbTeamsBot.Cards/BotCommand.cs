@@ -16,6 +16,9 @@ public enum BotCommand
     Protokolle,
     FallLoeschen,
     Einstellungen,
+
+    /// <summary>"fall &lt;Pseudonym&gt;": the case over time. Parsed by the bot and on the help card, not in the manifest (Teams allows 10).</summary>
+    Fall,
 }
 
 public static class BotCommandTexts
@@ -26,4 +29,7 @@ public static class BotCommandTexts
 
     public static string Description(this BotCommand command, UiLanguage language) =>
         CardTexts.For(language)[$"Command_{command}_Description"];
+
+    /// <summary>The manifest's command lists hold at most 10 commands; later ones are only parsed and on the help card.</summary>
+    public static bool IsInManifest(this BotCommand command) => command is not BotCommand.Fall;
 }

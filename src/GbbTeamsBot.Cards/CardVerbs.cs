@@ -30,6 +30,21 @@ public static class CardVerbs
     /// <summary>Another page of the team's open agreements (data: <see cref="CardDataKeys.Page"/>); not a session verb.</summary>
     public const string AgreementsPage = "gbb.agreements.page";
 
+    /// <summary>A later session reviews an earlier agreement (data: agreementId, <see cref="CardDataKeys.Status"/>, reason).</summary>
+    public const string AgreementReview = "gbb.agreement.review";
+
+    /// <summary>"Erledigt" on a reminder card (data: team, sessionId, agreementId); works in the personal chat too.</summary>
+    public const string ReminderDone = "gbb.reminder.done";
+
+    /// <summary>"Neues Datum" on a reminder card (data: team, sessionId, agreementId, input <see cref="CardDataKeys.Due"/>).</summary>
+    public const string ReminderReschedule = "gbb.reminder.reschedule";
+
+    /// <summary>The Protokoll role saves summary and needs/obstacles (inputs <see cref="CardDataKeys.Summary"/>, <see cref="CardDataKeys.Needs"/>).</summary>
+    public const string ProtocolTexts = "gbb.protocol.texts";
+
+    /// <summary>A confirmed protocol is corrected: a new version with the texts and a reason, to be confirmed again.</summary>
+    public const string ProtocolCorrect = "gbb.protocol.correct";
+
     public const string ProtocolConfirm = "gbb.protocol.confirm";
     public const string ProtocolShow = "gbb.protocol.show";
     public const string ProtocolRecordText = "gbb.protocol.recordText";
@@ -47,6 +62,7 @@ public static class CardVerbs
         Refresh, SessionStart, SessionNext, SessionBack, SessionExtend, SessionPause, SessionResume, SessionFinish,
         ContributionAdd, IdeaChoose, ConsentConfirm, AgreementAdd, AgreementRemove, AgreementDone,
         ProtocolConfirm, ProtocolShow, ProtocolRecordText, ViewShow,
+        AgreementReview, ProtocolTexts, ProtocolCorrect,
     };
 }
 
@@ -76,8 +92,28 @@ public static class CardDataKeys
 
     /// <summary>The settings card's retention period: months, or "default".</summary>
     public const string RetentionMonths = "retentionMonths";
+
+    /// <summary>The settings card's reminder lead time in working days ("0": no reminders).</summary>
+    public const string ReminderDays = "reminderDays";
     /// <summary>gbb.agreements.page: the page to show, counted from 0.</summary>
     public const string Page = "page";
+
+    /// <summary>gbb.agreement.review: the chosen status (an <c>AgreementProgress</c> name, e.g. "Done").</summary>
+    public const string Status = "status";
+
+    /// <summary>gbb.agreement.review ("nicht erledigt") and gbb.protocol.correct: the short reason.</summary>
+    public const string Reason = "reason";
+
+    /// <summary>Agreements editor: the goal level (Leitziel, Bereichsziel, Handlungsziel) and the responsible colleague's user id.</summary>
+    public const string GoalLevel = "goalLevel";
+    public const string OwnerId = "ownerId";
+
+    /// <summary>Reminder cards: the agreement's team ("team:…" or "chat:…"), as a reminder may be answered in a personal chat.</summary>
+    public const string Team = "team";
+
+    /// <summary>Protocol texts of the Protokoll role.</summary>
+    public const string Summary = "summary";
+    public const string Needs = "needs";
 
     // Inputs of the setup card.
     public const string Method = "method";

@@ -77,7 +77,7 @@ public sealed class ScreenTests
         Assert.Contains(CardVerbs.AgreementAdd, CardJson.Verbs(helfer));
         Assert.Contains(CardDataKeys.Coordinator, CardJson.InputIds(helfer));
         Assert.DoesNotContain(CardDataKeys.Coordinator, CardJson.InputIds(kb));
-        Assert.Equal([CardDataKeys.What, CardDataKeys.Who, CardDataKeys.Party, CardDataKeys.Due], CardJson.InputIds(kb));
+        Assert.Equal([CardDataKeys.What, CardDataKeys.Who, CardDataKeys.Party, CardDataKeys.Due, CardDataKeys.GoalLevel], CardJson.InputIds(kb));
         Assert.DoesNotContain(CardVerbs.AgreementRemove, CardJson.Verbs(readOnly));
         Assert.Empty(CardJson.InputIds(readOnly));
         var remove = CardJson.Executes(helfer).First(e => (string?)e["verb"] == CardVerbs.AgreementRemove);

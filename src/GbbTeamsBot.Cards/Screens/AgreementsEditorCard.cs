@@ -63,14 +63,14 @@ public static class AgreementsEditorCard
         var cardActions = new List<CardAction>();
         if (view.ViewerMayEdit)
         {
-            cardActions.Add(new ShowCardAction(t["Agreements_AddTitle"], AddForm(t, view.Method, actions)));
+            cardActions.Add(new ShowCardAction(t["Agreements_AddTitle"], AddForm(t, view.Method, actions, view.TeamMembers)));
         }
 
         cardActions.Add(actions.Execute(t["View_BackToSession"], CardVerbs.ViewShow, new JsonObject { [CardDataKeys.View] = CardViews.Live }));
         return new AdaptiveCard { Body = body, Actions = cardActions, FallbackText = t["Agreements_Title"] };
     }
 
-    private static AdaptiveCard AddForm(CardTexts t, MethodKind method, CardActions actions)
+    private static AdaptiveCard AddForm(CardTexts t, MethodKind method, CardActions actions, IReadOnlyList<MemberView> members)
     {
         var body = new List<CardElement>
         {
@@ -93,7 +93,7 @@ public static class AgreementsEditorCard
                     },
                 ]) { Width = ColumnWidth.Stretch },
                 new Column([
-                    new ChoiceSetInput(CardDataKeys.Party, t["Agreements_Party"], t.Choices<ResponsibleParty>(Names.Name))
+                    new ChoiceSetInput(CardDataKeys.Party, t["Agreements_Party"], [.. t.Choices<ResponsibleParty>(Names.Name).Where(c => method == MethodKind.Sozialraumvorhaben || c.Value != nameof(ResponsibleParty.Team))])
                     {
                         Value = nameof(ResponsibleParty.Person),
                         IsRequired = true,
@@ -103,6 +103,14 @@ public static class AgreementsEditorCard
             ]),
             new DateInput(CardDataKeys.Due, t["Agreements_DueLabel"]),
         };
+
+        // Optional: the goal level, and the colleague responsible (who then gets the reminders).
+        body.Add(new ChoiceSetInput(CardDataKeys.GoalLevel, t["Agreements_GoalLevel"], [.. Enum.GetValues<GoalLevelKind>().Select(g => new Choice(t[$"Goal_{g}"], g.ToString()))]));
+        if (members.Count > 0)
+        {
+            body.Add(new ChoiceSetInput(CardDataKeys.OwnerId, t["Agreements_Owner"], [.. members.Select(m => new Choice(m.DisplayName, m.UserId))]));
+        }
+
         if (method == MethodKind.Helferkonferenz)
         {
             body.Add(new ToggleInput(CardDataKeys.Coordinator, t["Agreements_Coordinator"], t["Agreements_CoordinatorToggle"]));

@@ -60,6 +60,8 @@ public static class LiveSessionCard
             body.AddRange(ModeratorControls(view, t, actions));
         }
 
+        // What became of the earlier agreements comes before this session's entries.
+        body.AddRange(EarlierAgreementsPart.Build(view, context, actions, limits with { Items = Math.Min(limits.Items, MaxLiveEntries) }));
         body.Add(RoleLine(view, t));
 
         if (view.Viewer.MayAdd is { } kind && !view.IsPaused)

@@ -25,6 +25,7 @@ public static class ProtocolCard
                 view.Phases.Sum(p => p.PlannedMinutes),
                 view.Phases.Sum(p => p.ActualMinutes ?? 0))),
         };
+        facts.Add(new Fact(t["Protocol_Version"], view.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         facts.AddRange(view.RoleHolders.GroupBy(r => r.Role).OrderBy(g => g.Key)
             .Select(g => new Fact(t.Name(g.Key), CardParts.Clip(string.Join(", ", g.Select(r => r.DisplayName)), 200))));
 
@@ -57,6 +58,7 @@ public static class ProtocolCard
             ? [new TextBlock(t["Agreements_None"]) { IsSubtle = true }]
             : view.Agreements.Take(limits.Items).Select(a => (CardElement)AgreementParts.Line(t, context, a, limits.TextChars)));
 
+        body.AddRange(ProtocolTextsPart.Build(view, context, actions));
         body.Add(CardParts.Plain(
             view.ConfirmedBy.Count == 0
                 ? t["Protocol_NotConfirmed"]
@@ -75,6 +77,11 @@ public static class ProtocolCard
         }
 
         cardActions.Add(actions.Execute(t["Protocol_RecordText"], CardVerbs.ProtocolRecordText));
+        if (ProtocolTextsPart.Correction(view, context, actions) is { } correct)
+        {
+            cardActions.Add(correct);
+        }
+
         return new AdaptiveCard
         {
             Body = body,
@@ -94,7 +101,7 @@ public static class RecordTextCard
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(context);
-        var text = RecordText.Compose(view, context);
+        var text = view.RecordText ?? RecordText.Compose(view, context);
         var withReadableLines = Build(view, context, text, readable: true);
         return System.Text.Encoding.UTF8.GetByteCount(withReadableLines.ToJsonString()) < CardLimits.MaxCardBytes - 1024
             ? withReadableLines

@@ -16,6 +16,11 @@ public sealed record TeamSettingsView(string TeamName, UiLanguage Language, stri
     public int DefaultRetentionMonths { get; init; } = 24;
 
     public IReadOnlyList<int> RetentionChoices { get; init; } = [];
+
+    /// <summary>Working days before the due date agreement owners are reminded (0: off).</summary>
+    public int ReminderDaysBefore { get; init; } = 2;
+
+    public IReadOnlyList<int> ReminderChoices { get; init; } = [];
 }
 
 /// <summary>"einstellungen" / "settings": language, time zone and retention period of the team, saved with one button.</summary>
@@ -58,6 +63,14 @@ public static class SettingsCard
             {
                 Value = view.RetentionMonths?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? DefaultRetentionValue,
             });
+            if (view.ReminderChoices.Count > 0)
+            {
+                body.Add(new ChoiceSetInput(CardDataKeys.ReminderDays, t["Settings_Reminders"], [.. view.ReminderChoices.Select(d => new Choice(ReminderChoice(t, d), d.ToString(System.Globalization.CultureInfo.InvariantCulture)))])
+                {
+                    Value = view.ReminderDaysBefore.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                });
+            }
+
             body.Add(new ActionSet([actions.Execute(t["Settings_Save"], CardVerbs.SettingsSave, withInputs: true, style: ActionStyle.Positive)]));
         }
         else
@@ -66,10 +79,13 @@ public static class SettingsCard
                 new Fact(t["Settings_Language"], view.Language == UiLanguage.English ? t["Settings_Language_English"] : t["Settings_Language_German"]),
                 new Fact(t["Settings_TimeZone"], view.TimeZoneId),
                 new Fact(t["Settings_Retention"], view.RetentionMonths is { } months ? t.Format("Settings_Retention_Months", months) : t.Format("Settings_Retention_Default", view.DefaultRetentionMonths)),
+                new Fact(t["Settings_Reminders"], ReminderChoice(t, view.ReminderDaysBefore)),
             ]));
             body.Add(CardParts.Hint(t["Settings_ReadOnly"]));
         }
 
         return new AdaptiveCard { Body = body, FallbackText = t["Settings_Title"] };
     }
+
+    private static string ReminderChoice(CardTexts t, int days) => days == 0 ? t["Settings_Reminders_Off"] : t.Format("Settings_Reminders_Days", days);
 }

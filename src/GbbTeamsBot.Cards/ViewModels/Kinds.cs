@@ -126,6 +126,9 @@ public enum ResponsibleParty
     Person,
     Jobcenter,
     Dritte,
+
+    /// <summary>The team as a whole: offered for Sozialraumvorhaben only.</summary>
+    Team,
 }
 
 public enum AgendaItemKind

@@ -62,6 +62,14 @@ public sealed record AgreementView(string AgreementId, string What, string Who, 
 
     /// <summary>Helferkonferenz: the one coordinating contact person.</summary>
     public bool IsCoordinator { get; init; }
+
+    /// <summary>What became of it (earlier agreements under review show every status).</summary>
+    public AgreementProgress Progress { get; init; }
+
+    /// <summary>"Nicht erledigt": the short reason.</summary>
+    public string? Reason { get; init; }
+
+    public GoalLevelKind? Goal { get; init; }
 }
 
 /// <summary>
@@ -97,6 +105,12 @@ public sealed record LiveSessionView(
     public IReadOnlyList<ContributionView> Contributions { get; init; } = [];
 
     public IReadOnlyList<AgreementView> Agreements { get; init; } = [];
+
+    /// <summary>Agreements of earlier sessions of the case, reviewed first ("was ist daraus geworden?").</summary>
+    public IReadOnlyList<AgreementView> EarlierAgreements { get; init; } = [];
+
+    /// <summary>The viewer may set the status of earlier agreements (moderator, protocol keeper, case presenter).</summary>
+    public bool ViewerMayReview { get; init; }
 
     /// <summary>Users whose Teams client refreshes the card for their own view; the first 60 are used.</summary>
     public IReadOnlyList<string> RefreshUserIds { get; init; } = [];

@@ -22,6 +22,9 @@ public sealed record AgreementsEditorView(
     public bool ViewerMayEdit { get; init; }
 
     public MessageView? Notice { get; init; }
+
+    /// <summary>Colleagues in the session who can be made responsible for an agreement (and then get its reminders).</summary>
+    public IReadOnlyList<MemberView> TeamMembers { get; init; } = [];
 }
 
 /// <summary>Everything the protocol and the copy-ready record text show.</summary>
@@ -47,6 +50,23 @@ public sealed record ProtocolView(
     public bool ViewerMayConfirm { get; init; }
 
     public bool ViewerHasConfirmed { get; init; }
+
+    /// <summary>The copy-ready record for the case file as the domain renders it (seven parts); null: composed from this view.</summary>
+    public string? RecordText { get; init; }
+
+    /// <summary>The version shown: the latest confirmed one, or the one a pending correction will become.</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>The Protokoll role's texts.</summary>
+    public string? Summary { get; init; }
+
+    public string? NeedsAndObstacles { get; init; }
+
+    /// <summary>The viewer keeps the protocol and it is not confirmed yet: summary and needs/obstacles can be typed.</summary>
+    public bool ViewerMayEditTexts { get; init; }
+
+    /// <summary>The protocol is confirmed and the viewer may correct it (a new version, confirmed again).</summary>
+    public bool ViewerMayCorrect { get; init; }
 }
 
 /// <summary>Helferkonferenz consent step: no consent, no conference.</summary>

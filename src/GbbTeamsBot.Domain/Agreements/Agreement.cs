@@ -8,7 +8,8 @@ public sealed record AgreementDraft(
     AgreementOwner? Owner,
     string? OwnerDetail,
     DateOnly? DueBy,
-    GoalLevel? GoalLevel = null)
+    GoalLevel? GoalLevel = null,
+    string? OwnerUserId = null)
 {
     internal IReadOnlyList<TextInput> Texts =>
     [
@@ -46,6 +47,21 @@ public sealed record Agreement
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? StatusChangedAt { get; init; }
+
+    /// <summary>The user id of whoever last changed the status (kept for the record; never shown in a protocol).</summary>
+    public string? StatusChangedById { get; init; }
+
+    /// <summary>"Nicht erledigt": the short reason (facts only).</summary>
+    public string? StatusReason { get; init; }
+
+    /// <summary>The team member responsible (user id), when a colleague owns it: reminders go to them.</summary>
+    public string? OwnerUserId { get; init; }
+
+    /// <summary>The earlier agreement this one was carried over from ("übernehmen").</summary>
+    public string? CarriedFromId { get; init; }
+
+    /// <summary>Keys of the reminders already sent (see <see cref="AgreementReminder.Key"/>): each goes out once.</summary>
+    public IReadOnlyList<string> RemindersSent { get; init; } = [];
 
     public bool KeptDespiteWarnings { get; init; }
 

@@ -16,11 +16,23 @@ public enum AgreementOwner
     Team,
 }
 
+/// <summary>What became of an agreement; set in the team's list, on a reminder or when a later session reviews it.</summary>
 public enum AgreementStatus
 {
     Open,
     Done,
+
+    /// <summary>Entfällt: no longer needed (or taken back while the session ran).</summary>
     Dropped,
+
+    /// <summary>Teilweise erledigt; still open.</summary>
+    PartlyDone,
+
+    /// <summary>Nicht erledigt (with a short reason, facts only); still open.</summary>
+    NotDone,
+
+    /// <summary>Übernommen: carried into a later session's agreements, which go on in its place.</summary>
+    CarriedOver,
 }
 
 /// <summary>Goal levels (method guide §4.3).</summary>

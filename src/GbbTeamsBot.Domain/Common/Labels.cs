@@ -108,6 +108,9 @@ public static class Labels
         AgreementStatus.Open => new("offen", "open"),
         AgreementStatus.Done => new("erledigt", "done"),
         AgreementStatus.Dropped => new("verworfen", "dropped"),
+        AgreementStatus.PartlyDone => new("teilweise erledigt", "partly done"),
+        AgreementStatus.NotDone => new("nicht erledigt", "not done"),
+        AgreementStatus.CarriedOver => new("übernommen", "carried over"),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

@@ -206,6 +206,12 @@ public sealed partial class ConsultationSession
             return Rejections.LimitReached(new("Vereinbarungen", "agreements"), SessionLimits.MaxAgreements);
         }
 
+        // The responsible colleague (who gets the reminders) is someone in this session, never an id from elsewhere.
+        if (command.Agreement.OwnerUserId is { } ownerId && Find(ownerId) is null)
+        {
+            return Rejections.ParticipantNotFound();
+        }
+
         if (TextRules.Validate(command.Agreement.Texts, command.ConfirmedDespiteWarnings) is { } rejected)
         {
             return rejected;
@@ -222,6 +228,7 @@ public sealed partial class ConsultationSession
             OwnerDetail = TextRules.Clean(command.Agreement.OwnerDetail),
             DueBy = command.Agreement.DueBy,
             GoalLevel = command.Agreement.GoalLevel,
+            OwnerUserId = command.Agreement.OwnerUserId,
             CreatedAt = now,
             KeptDespiteWarnings = command.ConfirmedDespiteWarnings && TextRules.HasFindings(command.Agreement.Texts),
         };
@@ -257,6 +264,7 @@ public sealed partial class ConsultationSession
             OwnerDetail = TextRules.Clean(command.Agreement.OwnerDetail),
             DueBy = command.Agreement.DueBy,
             GoalLevel = command.Agreement.GoalLevel,
+            OwnerUserId = command.Agreement.OwnerUserId,
             KeptDespiteWarnings = command.ConfirmedDespiteWarnings && TextRules.HasFindings(command.Agreement.Texts),
         };
         return Ok(
@@ -293,14 +301,50 @@ public sealed partial class ConsultationSession
         }
 
         var existing = _state.EarlierAgreements.FirstOrDefault(a => a.Id == command.AgreementId);
-        if (existing is null)
+        if (existing is null || !AgreementFollowUp.IsReviewStatus(command.Status))
         {
             return Rejections.AgreementNotFound();
         }
 
-        var updated = existing with { Status = command.Status, StatusChangedAt = now };
+        // Carried over, the copy in this session's agreements goes on in its place; change that one instead.
+        if (existing.Status == AgreementStatus.CarriedOver && command.Status != AgreementStatus.CarriedOver)
+        {
+            return Rejections.InvalidInState(Labels.For(SessionTrigger.ReviewEarlierAgreement), Labels.For(AgreementStatus.CarriedOver));
+        }
+
+        if (AgreementFollowUp.ValidateReason(command.Status, command.Reason, command.ConfirmedDespiteWarnings) is { } rejected)
+        {
+            return rejected;
+        }
+
+        if (existing.Status == command.Status && existing.StatusReason == TextRules.Clean(command.Reason))
+        {
+            // A second click on the same choice (or a stale card): nothing to change.
+            return Ok(_state);
+        }
+
+        var updated = AgreementFollowUp.WithStatus(existing, command.Status, actor.Id, command.Reason, now);
+        var agreements = _state.Agreements;
+        var counter = _state.AgreementCounter;
+        if (command.Status == AgreementStatus.CarriedOver)
+        {
+            if (_state.Agreements.Count >= SessionLimits.MaxAgreements)
+            {
+                return Rejections.LimitReached(new("Vereinbarungen", "agreements"), SessionLimits.MaxAgreements);
+            }
+
+            counter++;
+            var copy = AgreementFollowUp.CarryOver(existing, $"{_state.SessionId}/a{counter.ToString(CultureInfo.InvariantCulture)}", _state.SessionId, now);
+            agreements = [.. agreements, copy];
+        }
+
         return Ok(
-            _state with { EarlierAgreements = [.. _state.EarlierAgreements.Select(a => a.Id == existing.Id ? updated : a)] },
+            _state with
+            {
+                EarlierAgreements = [.. _state.EarlierAgreements.Select(a => a.Id == existing.Id ? updated : a)],
+                Agreements = agreements,
+                AgreementCounter = counter,
+            },
             Event(SessionEventKind.EarlierAgreementReviewed, subject: existing.Id));
     }
 

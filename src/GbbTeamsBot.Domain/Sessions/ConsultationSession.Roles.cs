@@ -263,6 +263,7 @@ public sealed partial class ConsultationSession
             CanReviewEarlierAgreements = Status is SessionStatus.Prepared or SessionStatus.Running or SessionStatus.Paused && MayReview(p),
             CanEditProtocol = KeepsProtocol(p) && (live || (Status == SessionStatus.Completed && protocolOpen)),
             CanConfirmProtocol = ConfirmsProtocol(p) && Status == SessionStatus.Completed && protocolOpen,
+            CanCorrectProtocol = (KeepsProtocol(p) || ConfirmsProtocol(p)) && !protocolOpen && _state.ProtocolVersions.Count < SessionLimits.MaxProtocolVersions,
         };
     }
 }

@@ -91,9 +91,9 @@ public sealed partial class ConsultationSession
 
         var earlier = caseReference is null
             ? []
-            : setup.EarlierAgreements
-                .Where(a => a.Status == AgreementStatus.Open && string.Equals(a.CaseReference, caseReference, StringComparison.Ordinal))
-                .ToList();
+            : AgreementFollowUp.ForReview(
+                setup.EarlierAgreements.Where(a => string.Equals(a.CaseReference, caseReference, StringComparison.Ordinal)),
+                SessionLimits.MaxAgreements);
 
         var state = new SessionSnapshot
         {

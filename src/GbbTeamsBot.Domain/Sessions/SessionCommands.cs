@@ -200,8 +200,11 @@ public sealed record RemoveAgreement(string ActorId, string AgreementId) : Sessi
     public override SessionTrigger Trigger => SessionTrigger.RemoveAgreement;
 }
 
-/// <summary>Set the status of an agreement from an earlier session of the same case (done, dropped, still open).</summary>
-public sealed record ReviewEarlierAgreement(string ActorId, string AgreementId, AgreementStatus Status) : SessionCommand(ActorId)
+/// <summary>
+/// Set the status of an agreement from an earlier session of the same case: erledigt, teilweise, nicht erledigt (with a
+/// short reason), entfällt, or übernehmen (carried into this session's agreements).
+/// </summary>
+public sealed record ReviewEarlierAgreement(string ActorId, string AgreementId, AgreementStatus Status, string? Reason = null, bool ConfirmedDespiteWarnings = false) : SessionCommand(ActorId)
 {
     public override SessionTrigger Trigger => SessionTrigger.ReviewEarlierAgreement;
 }

@@ -100,4 +100,7 @@ public sealed record ParticipantCapabilities
     public bool CanEditProtocol { get; init; }
 
     public bool CanConfirmProtocol { get; init; }
+
+    /// <summary>A confirmed protocol may be corrected by whoever keeps or confirms it (a new version, confirmed again).</summary>
+    public bool CanCorrectProtocol { get; init; }
 }

@@ -34,6 +34,15 @@ public sealed record TeamSettings
     public RetentionPolicy Retention(RetentionPolicy deploymentDefault) =>
         RetentionMonths is { } months ? new RetentionPolicy(months) : deploymentDefault;
 
+    /// <summary>Working days before an agreement's due date its owner is reminded; 0 switches reminders off; null: 2.</summary>
+    public int? ReminderDaysBefore { get; init; }
+
+    /// <summary>The reminder lead times the settings card offers (0 = off).</summary>
+    public static IReadOnlyList<int> ReminderChoices { get; } = [0, 1, 2, 3, 5];
+
+    /// <summary>The team's lead time for agreement reminders in working days (0: off).</summary>
+    public int ReminderWorkingDays => ReminderDaysBefore ?? Agreements.AgreementReminders.DefaultWorkingDaysBefore;
+
     public DateTimeOffset? ChangedAt { get; init; }
 
     /// <summary>The Teams id of who changed the settings last (never shown on cards).</summary>
@@ -63,11 +72,17 @@ public sealed record TeamSettings
             return invalid;
         }
 
+        if (change.ReminderDaysBefore is { } reminderDays && !ReminderChoices.Contains(reminderDays))
+        {
+            return Rejections.InvalidSetting(new("Diese Vorlaufzeit für Erinnerungen wird nicht angeboten.", "This reminder lead time is not offered."));
+        }
+
         return Outcome<TeamSettings>.Success(this with
         {
             Language = change.Language ?? Language,
             TimeZoneId = zone ?? TimeZoneId,
             RetentionMonths = change.Retention is { } retention ? retention.Months : RetentionMonths,
+            ReminderDaysBefore = change.ReminderDaysBefore ?? ReminderDaysBefore,
             ChangedAt = now,
             ChangedById = actor.UserId,
         });
@@ -83,6 +98,9 @@ public sealed record TeamSettingsChange
 
     /// <summary>A new retention period (null: keep the current one).</summary>
     public RetentionChoice? Retention { get; init; }
+
+    /// <summary>Working days before the due date agreement owners are reminded, 0 = off (null: keep).</summary>
+    public int? ReminderDaysBefore { get; init; }
 }
 
 /// <summary>The retention a team chose: a number of months, or null for the deployment's default.</summary>

@@ -35,6 +35,9 @@ public static class ApplicationSetup
         services.TryAddSingleton<TeamQueries>();
         services.TryAddSingleton<TeamSettingsService>();
         services.TryAddSingleton<AgreementStatusService>();
+        services.TryAddSingleton<CaseHistoryQuery>();
+        services.TryAddSingleton<Reminders.AgreementReminderService>();
+        services.TryAddSingleton<Reminders.IAgreementReminderSender, Reminders.NullReminderSender>();
         services.TryAddSingleton<CaseDataDeletion>();
         services.TryAddSingleton<RetentionPurgeService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionPurgeService>());

@@ -53,10 +53,8 @@ public sealed partial class SessionService(
                 return new CreateSessionOutcome { Rejection = CaseRules.AlreadyRunning(caseReference), RunningSessionId = running.SessionId };
             }
 
-            earlier = (await records.ForCaseAsync(address.Scope, caseReference, cancellationToken))
-                .Where(a => a.Status == AgreementStatus.Open)
-                .OrderBy(a => a.CreatedAt)
-                .ToList();
+            // The domain picks what to review: everything still open and what became of the latest session's agreements.
+            earlier = await records.ForCaseAsync(address.Scope, caseReference, cancellationToken);
         }
 
         var setup = new SessionSetup(sessionId, request.TenantId, request.TeamId, request.MethodId, request.ModeratorId, request.ModeratorDisplayName)

@@ -30,10 +30,13 @@ public sealed class TeamQueries(SessionRepository sessions, AgreementRepository 
     /// <summary>The team's open agreements (all cases), those due soonest first; undated ones last.</summary>
     public async Task<IReadOnlyList<OpenAgreementView>> ListOpenAgreementsAsync(string tenantId, string teamId, CancellationToken cancellationToken = default)
     {
-        var stored = await agreements.ListForTeamAsync(new TeamScope(tenantId, teamId), OutlivingRecords.StatusValue(AgreementStatus.Open), cancellationToken);
+        // Partly done and not done ones still need someone to act, so they are listed with the open ones.
+        var stored = await agreements.ListForTeamAsync(new TeamScope(tenantId, teamId), cancellationToken: cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return stored
+            .Where(s => s.Agreement.Status is "open" or "partlydone" or "notdone")
             .Select(s => OutlivingRecords.ParseAgreement(s.Agreement))
+            .Where(a => AgreementFollowUp.IsOpen(a.Status))
             .OrderBy(a => a.DueBy ?? DateOnly.MaxValue)
             .ThenBy(a => a.CreatedAt)
             .Select(a => new OpenAgreementView(a, a.GetHints(), a.DueBy is { } due && due < today))

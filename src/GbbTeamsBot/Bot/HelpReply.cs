@@ -21,6 +21,7 @@ public static class HelpReply
         BotCommand.Protokolle,
         BotCommand.FallLoeschen,
         BotCommand.Einstellungen,
+        BotCommand.Fall,
     ];
 
     public static Activity Card(string? locale) => Card(UiLanguages.FromLocale(locale));

@@ -59,6 +59,12 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, ShowProtocolAction>();
         services.AddSingleton<ICardActionRoute, ShowRecordTextAction>();
         services.AddSingleton<ICardActionRoute, SaveSettingsAction>();
+        services.AddSingleton<ICardActionRoute, ReviewEarlierAgreementAction>();
+        services.AddSingleton<ICardActionRoute, SaveProtocolTextsAction>();
+        services.AddSingleton<ICardActionRoute, CorrectProtocolAction>();
+        services.AddSingleton<ICardActionRoute, Reminders.ReminderDoneAction>();
+        services.AddSingleton<ICardActionRoute, Reminders.ReminderRescheduleAction>();
+        services.AddSingleton<Application.Reminders.IAgreementReminderSender, Reminders.TeamsReminderSender>();
 
         // The route table of text commands.
         foreach (var (method, words) in StartMethodCommand.Commands)
@@ -73,6 +79,7 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, ConfirmCaseDeletionAction>();
         services.AddSingleton<ICardActionRoute, CancelCaseDeletionAction>();
         services.AddSingleton<IBotCommandRoute, SettingsCommand>();
+        services.AddSingleton<IBotCommandRoute, Cases.CaseHistoryCommand>();
 
         services.AddDataProtection();
         services.AddSingleton<MeetingNoticeLink>();

@@ -58,6 +58,23 @@ internal static class SampleCards
         yield return ("AgreementsEditorCard.Build", "read-only-empty", AgreementsEditorCard.Build(
             new AgreementsEditorView(SampleViews.Session, MethodKind.KollegialeBeratung, "A-17", []), c));
         yield return ("ProtocolCard.Build", "default", ProtocolCard.Build(SampleViews.Protocol, c));
+        yield return ("ProtocolCard.Build", "protokoll-texts", ProtocolCard.Build(SampleViews.Protocol with { ViewerMayEditTexts = true, Summary = "Die Person sucht eine Ausbildung in Teilzeit." }, c));
+        yield return ("ProtocolCard.Build", "correctable", ProtocolCard.Build(SampleViews.Protocol with { ViewerMayCorrect = true, Version = 2, Summary = "Zusammenfassung", NeedsAndObstacles = "Kinderbetreuung fehlt." }, c));
+        yield return ("LiveSessionCard.Build", "earlier-agreements-review", LiveSessionCard.Build(SampleViews.Live(SampleViews.Moderator, running: 0) with
+        {
+            EarlierAgreements = [SampleViews.Agreements[0] with { Progress = AgreementProgress.Done }, SampleViews.Agreements[1] with { Progress = AgreementProgress.NotDone, Reason = "Termin ausgefallen" }],
+            ViewerMayReview = true,
+        }, c));
+        yield return ("CaseHistoryCard.Build", "two-sessions", CaseHistoryCard.Build(new CaseHistoryView("A-17", [
+            new CaseSessionView(SampleViews.Session, MethodKind.KollegialeBeratung, SampleViews.Now.AddDays(-30), SampleViews.Contributions.Where(x => x.Kind == ContributionKind.Ampeltorte).ToList()) { IsCompleted = true, ProtocolVersion = 1 },
+            new CaseSessionView(SampleViews.Session with { SessionId = "s-4712" }, MethodKind.Helferkonferenz, SampleViews.Now, []) { IsCompleted = true },
+        ], [SampleViews.Agreements[0] with { Progress = AgreementProgress.Done, Goal = GoalLevelKind.Handlungsziel }, SampleViews.Agreements[1]])
+        {
+            CurrentResources = SampleViews.Contributions.Where(x => x.Kind == ContributionKind.Resource).ToList(),
+        }, c));
+        yield return ("CaseHistoryCard.Build", "unknown-case", CaseHistoryCard.Build(new CaseHistoryView("Z-99", [], []), c));
+        yield return ("ReminderCard.Build", "before-due", ReminderCard.Build(new ReminderView("team:19:x", "s-4711", "s-4711/a1", "A-17", SampleViews.Agreements[0].What, new DateOnly(2026, 3, 16), IsOverdue: false), c));
+        yield return ("ReminderCard.Build", "done", ReminderCard.Build(new ReminderView("team:19:x", "s-4711", "s-4711/a1", "A-17", SampleViews.Agreements[0].What, new DateOnly(2026, 3, 10), IsOverdue: true) { Notice = "Als erledigt gespeichert.", IsClosed = true }, c));
         yield return ("RecordTextCard.Build", "default", RecordTextCard.Build(SampleViews.Protocol, c));
         yield return ("HelperConferenceCards.BuildConsent", "moderator-open", HelperConferenceCards.BuildConsent(
             new ConsentView(SampleViews.Session, "B-03") { ViewerIsModerator = true }, c));

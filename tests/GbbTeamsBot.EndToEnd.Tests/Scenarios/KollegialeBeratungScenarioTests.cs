@@ -108,7 +108,9 @@ public sealed class KollegialeBeratungScenarioTests(ScenarioFixture stack, ITest
 
         // The record for the case file is German, whatever the browser's language.
         var record = (await actor.InvokeAsCurrentUserAsync(CardVerbs.ProtocolRecordText, sessionId)).ToJsonString();
-        Assert.Contains("Vereinbarungen (wer macht was bis wann)", record, StringComparison.Ordinal);
+        // The domain's seven-part record (documentation standard), with the protocol version.
+        Assert.Contains("6. Verantwortlichkeiten", record, StringComparison.Ordinal);
+        Assert.Contains("Protokollversion 1", record, StringComparison.Ordinal);
         Assert.Contains(De["Domain_Gesundheit"], record, StringComparison.Ordinal);
         Assert.DoesNotContain("who does what", record, StringComparison.Ordinal);
         Assert.DoesNotContain("traffic-light", record, StringComparison.Ordinal);

@@ -190,9 +190,10 @@ public sealed class SessionUseCaseTests(AzuriteFixture azurite) : IAsyncLifetime
         var forCase = await _engine.Queries.ListAgreementsForCaseAsync(Tenant, team, Case);
         Assert.Equal(AgreementStatus.Done, forCase.Single(a => a.Id == earlier[0].Id).Status);
 
-        // A third session only gets the one still open.
+        // A third session reviews both again: what became of the done one, and the one still open (done ones no longer vanish).
         var third = await _engine.Sessions.CreateAsync(Setup(team, MethodIds.KollegialeBeratung));
-        Assert.Equal(earlier[1].Id, Assert.Single(third.Session!.State.EarlierAgreements).Id);
+        Assert.Equal([earlier[0].Id, earlier[1].Id], third.Session!.State.EarlierAgreements.Select(a => a.Id));
+        Assert.Equal([AgreementStatus.Done, AgreementStatus.Open], third.Session!.State.EarlierAgreements.Select(a => a.Status));
     }
 
     [Fact]

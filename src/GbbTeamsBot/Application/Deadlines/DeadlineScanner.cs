@@ -45,6 +45,9 @@ public sealed partial class DeadlineScanner : BackgroundService
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly DeadlineKeeper? _keeper;
 
+    /// <summary>Agreement reminders share the index (durable, claimed once); their rows are fired there, not by a session.</summary>
+    private readonly Reminders.AgreementReminderService? _reminders;
+
     /// <summary>Rows this instance has claimed and not yet fired, by when to fire them (their instant, or a retry).</summary>
     private readonly Dictionary<DeadlineRecord, Held> _held = [];
 
@@ -65,11 +68,12 @@ public sealed partial class DeadlineScanner : BackgroundService
     private DateTimeOffset _truncatedFrom;
     private long _armed;
 
-    public DeadlineScanner(DeadlineIndexRepository index, DeadlineFirer firer, TimeProvider time, IOptions<EngineOptions> options, ILogger<DeadlineScanner> logger)
+    public DeadlineScanner(DeadlineIndexRepository index, DeadlineFirer firer, TimeProvider time, IOptions<EngineOptions> options, ILogger<DeadlineScanner> logger, Reminders.AgreementReminderService? reminders = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _index = index;
         _firer = firer;
+        _reminders = reminders;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -281,6 +285,26 @@ public sealed partial class DeadlineScanner : BackgroundService
             }
 
             _lastRound = now;
+            if (_reminders is not null && round.Where(h => Reminders.AgreementReminderService.IsReminderToken(h.Claimed.Deadline.Token)).ToList() is { Count: > 0 } reminderRows)
+            {
+                var reminderResults = await _reminders.FireAsync(reminderRows.Select(h => h.Claimed).ToList(), cancellationToken);
+                for (var i = 0; i < reminderRows.Count; i++)
+                {
+                    fired += reminderResults[i] == FiringResult.Fired ? 1 : 0;
+                    stale += reminderResults[i] is FiringResult.Stale or FiringResult.SessionMissing ? 1 : 0;
+                    if (reminderResults[i] is FiringResult.Conflict or FiringResult.NotDue)
+                    {
+                        Retry(reminderRows[i], now);
+                    }
+                }
+
+                round = round.Except(reminderRows).ToList();
+                if (round.Count == 0)
+                {
+                    continue;
+                }
+            }
+
             var round_ = await _firer.FireAllAsync(round.Select(h => new DueFiring(h.Claimed, h.Session)).ToList(), _keeper, cancellationToken);
             _finished.AddRange(round_.Finished);
             foreach (var kept in round_.Kept)

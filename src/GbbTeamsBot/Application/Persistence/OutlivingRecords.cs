@@ -18,7 +18,7 @@ public sealed record OutlivingWork(IReadOnlyList<SessionEventKind> Kinds);
 /// cannot lose these writes: <see cref="OutboxReplayService"/> repeats them until they are done. Every write is
 /// idempotent (upsert by id, insert-or-ignore for protocol versions), so running it again heals, never doubles.
 /// </summary>
-public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRepository protocols, ConsentRepository consents)
+public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRepository protocols, ConsentRepository consents, Reminders.AgreementReminderService reminders)
 {
     private static readonly SessionEventKind[] KindsWithRecords =
     [
@@ -105,23 +105,26 @@ public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRep
     private async Task UpsertAgreementAsync(SessionAddress address, Agreement agreement, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var caseKey = CaseKey(agreement);
-        var payload = JsonSerializer.Serialize(agreement, SessionSnapshotSerializer.Options);
-        DateTimeOffset? due = agreement.DueBy is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
-        var record = new AgreementRecord(caseKey, agreement.Id, agreement.SourceSessionId, StatusValue(agreement.Status), payload, due, now);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var existing = await agreements.GetAsync(address.Scope, caseKey, agreement.Id, cancellationToken);
+
+            // A status set later (from the list, a reminder, another session) is never written back to an older one.
+            var merged = existing is null ? agreement : AgreementFollowUp.Merge(ParseAgreement(existing.Agreement), agreement);
+            var record = ToRecord(caseKey, merged, now);
             try
             {
                 if (existing is null)
                 {
                     await agreements.InsertAsync(address.Scope, record, cancellationToken);
                 }
-                else if (existing.Agreement.PayloadJson != payload)
+                else if (existing.Agreement.PayloadJson != record.PayloadJson)
                 {
                     await agreements.UpdateAsync(address.Scope, record, existing.ETag, cancellationToken);
                 }
 
+                // The owner's next reminder as a durable deadline (idempotent, so a replay of this write heals it too).
+                await reminders.ScheduleAsync(address.Scope, merged, cancellationToken);
                 return;
             }
             catch (TableStorageException ex) when (ex is TableConflictException or TablePreconditionFailedException)
@@ -129,6 +132,15 @@ public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRep
                 // Another session wrote the same agreement in between (e.g. a review): read again and decide.
             }
         }
+    }
+
+    /// <summary>The stored row of an agreement (its status as a column, for the team's open list).</summary>
+    public static AgreementRecord ToRecord(string caseKey, Agreement agreement, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        var payload = JsonSerializer.Serialize(agreement, SessionSnapshotSerializer.Options);
+        DateTimeOffset? due = agreement.DueBy is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        return new AgreementRecord(caseKey, agreement.Id, agreement.SourceSessionId, StatusValue(agreement.Status), payload, due, now);
     }
 
     private async Task AddProtocolVersionAsync(SessionAddress address, ProtocolDocument document, DateTimeOffset now, CancellationToken cancellationToken)

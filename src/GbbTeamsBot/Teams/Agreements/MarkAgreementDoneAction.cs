@@ -30,13 +30,14 @@ public sealed class MarkAgreementDoneAction(SessionActionServices services, Agre
 
         var before = (await queries.ListOpenAgreementsAsync(request.Address.TenantId, request.Address.TeamId, cancellationToken))
             .FirstOrDefault(a => a.Agreement.Id == agreementId && a.Agreement.SourceSessionId == request.Address.SessionId);
-        var change = await agreementStatus.SetStatusAsync(request.Address.TenantId, request.Address.TeamId, request.Address.SessionId, agreementId, AgreementStatus.Done, cancellationToken);
+        var change = await agreementStatus.SetStatusAsync(request.Address.TenantId, request.Address.TeamId, request.Address.SessionId, agreementId, AgreementStatus.Done, request.Actor, cancellationToken);
         var done = before is null
             ? null
             : new Cards.ViewModels.OpenAgreementView(new SessionRef(request.Address.SessionId, 0), MethodKind.KollegialeBeratung, before.Agreement.CaseReference ?? string.Empty, SessionViewMapper.Agreement(before.Agreement));
         return change switch
         {
             AgreementStatusChange.NotFound => SessionScreens.Message(TeamsTexts.For(request.Who.Language)["Agreement_NotFound"], isError: true),
+            AgreementStatusChange.NotPermitted => SessionScreens.Message(TeamsTexts.For(request.Who.Language)["Agreement_StatusNotPermitted"], isError: true),
             AgreementStatusChange.Conflict => ActionResultCard.Build(new MessageView(MessageCode.TryAgainLater), request.Context),
             _ => await openAgreements.BuildAsync(request.Turn, request.Who, cancellationToken, done),
         };
@@ -53,11 +54,12 @@ public sealed class ReopenAgreementAction(SessionActionServices services, Agreem
     {
         var agreementId = request.Data.String(CardDataKeys.AgreementId);
         var change = agreementId is { Length: > 0 and <= MarkAgreementDoneAction.MaxAgreementIdLength }
-            ? await agreementStatus.SetStatusAsync(request.Address.TenantId, request.Address.TeamId, request.Address.SessionId, agreementId, AgreementStatus.Open, cancellationToken)
+            ? await agreementStatus.SetStatusAsync(request.Address.TenantId, request.Address.TeamId, request.Address.SessionId, agreementId, AgreementStatus.Open, request.Actor, cancellationToken)
             : AgreementStatusChange.NotFound;
         return change switch
         {
             AgreementStatusChange.NotFound => SessionScreens.Message(TeamsTexts.For(request.Who.Language)["Agreement_NotFound"], isError: true),
+            AgreementStatusChange.NotPermitted => SessionScreens.Message(TeamsTexts.For(request.Who.Language)["Agreement_StatusNotPermitted"], isError: true),
             AgreementStatusChange.Conflict => ActionResultCard.Build(new MessageView(MessageCode.TryAgainLater), request.Context),
             _ => await openAgreements.BuildAsync(request.Turn, request.Who, cancellationToken),
         };

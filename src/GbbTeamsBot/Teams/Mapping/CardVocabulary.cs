@@ -182,6 +182,7 @@ public static class CardVocabulary
     {
         AgreementOwner.Person => ResponsibleParty.Person,
         AgreementOwner.ThirdParty => ResponsibleParty.Dritte,
+        AgreementOwner.Team => ResponsibleParty.Team,
         _ => ResponsibleParty.Jobcenter,
     };
 
@@ -189,6 +190,7 @@ public static class CardVocabulary
     {
         ResponsibleParty.Person => AgreementOwner.Person,
         ResponsibleParty.Dritte => AgreementOwner.ThirdParty,
+        ResponsibleParty.Team => AgreementOwner.Team,
         _ => AgreementOwner.JobCentre,
     };
 }

@@ -5,6 +5,7 @@ using GbbTeamsBot.Domain.Agreements;
 using GbbTeamsBot.Domain.Common;
 using GbbTeamsBot.Domain.Contributions;
 using GbbTeamsBot.Domain.Methods;
+using GbbTeamsBot.Domain.Protocol;
 using GbbTeamsBot.Domain.Sessions;
 using CardKind = GbbTeamsBot.Cards.ViewModels.ContributionKind;
 using DomainKind = GbbTeamsBot.Domain.Methods.ContributionKind;
@@ -73,6 +74,8 @@ public static class SessionViewMapper
             RoleHolders = RoleHolders(state),
             Contributions = Contributions(session),
             Agreements = Agreements(state.Agreements.Where(a => a.Status != AgreementStatus.Dropped)),
+            EarlierAgreements = Agreements(state.EarlierAgreements),
+            ViewerMayReview = viewerId is not null && session.CapabilitiesOf(viewerId).CanReviewEarlierAgreements,
             RefreshUserIds = RefreshUserIds(state),
             Notice = notice,
         };
@@ -159,7 +162,30 @@ public static class SessionViewMapper
         {
             Due = a.DueBy,
             IsDone = a.Status == AgreementStatus.Done,
+            Progress = Progress(a.Status),
+            Reason = a.StatusReason,
+            Goal = a.GoalLevel is { } level ? (Cards.ViewModels.GoalLevelKind)(int)level : null,
         };
+
+    public static Cards.ViewModels.AgreementProgress Progress(AgreementStatus status) => status switch
+    {
+        AgreementStatus.Done => Cards.ViewModels.AgreementProgress.Done,
+        AgreementStatus.PartlyDone => Cards.ViewModels.AgreementProgress.PartlyDone,
+        AgreementStatus.NotDone => Cards.ViewModels.AgreementProgress.NotDone,
+        AgreementStatus.Dropped => Cards.ViewModels.AgreementProgress.Dropped,
+        AgreementStatus.CarriedOver => Cards.ViewModels.AgreementProgress.CarriedOver,
+        _ => Cards.ViewModels.AgreementProgress.Open,
+    };
+
+    public static AgreementStatus Status(Cards.ViewModels.AgreementProgress progress) => progress switch
+    {
+        Cards.ViewModels.AgreementProgress.Done => AgreementStatus.Done,
+        Cards.ViewModels.AgreementProgress.PartlyDone => AgreementStatus.PartlyDone,
+        Cards.ViewModels.AgreementProgress.NotDone => AgreementStatus.NotDone,
+        Cards.ViewModels.AgreementProgress.Dropped => AgreementStatus.Dropped,
+        Cards.ViewModels.AgreementProgress.CarriedOver => AgreementStatus.CarriedOver,
+        _ => AgreementStatus.Open,
+    };
 
     public static ResourceMapView ResourceMap(SessionView session) =>
         new(Ref(session), Pseudonym(session), Contributions(session).Where(c => c.Kind == CardKind.Resource).ToList());
@@ -178,6 +204,10 @@ public static class SessionViewMapper
         {
             ViewerMayEdit = viewerId is not null && session.CapabilitiesOf(viewerId).CanRecordAgreements,
             Notice = notice,
+            TeamMembers = session.State.Participants
+                .Where(p => !p.IsExternal && p.Role is ParticipantRole.Moderator or ParticipantRole.CasePresenter or ParticipantRole.ProtocolKeeper or ParticipantRole.Adviser)
+                .Select(p => new MemberView(p.Id, p.DisplayName))
+                .ToList(),
         };
 
     public static ConsentView Consent(SessionView session, string? viewerId)
@@ -285,7 +315,24 @@ public static class SessionViewMapper
             ConfirmedBy = confirmers,
             ViewerMayConfirm = mayConfirm,
             ViewerHasConfirmed = confirmed,
+            RecordText = CaseFileRecordRenderer.Render(InTeamTime(session.CurrentProtocol(), state.TimeZoneId)),
+            Version = confirmed ? state.ProtocolVersions[^1].Version : state.ProtocolVersions.Count + 1,
+            Summary = state.ProtocolTexts.Summary,
+            NeedsAndObstacles = state.ProtocolTexts.NeedsAndObstacles,
+            ViewerMayEditTexts = viewerId is not null && state.ProtocolVersions.Count == 0 && session.CapabilitiesOf(viewerId).CanEditProtocol,
+            ViewerMayCorrect = viewerId is not null && session.CapabilitiesOf(viewerId).CanCorrectProtocol,
         };
+    }
+
+    /// <summary>The record gives the date in the team's time zone (the document keeps instants).</summary>
+    private static ProtocolDocument InTeamTime(ProtocolDocument document, string? timeZoneId)
+    {
+        if (document.Date is not { } date || string.IsNullOrWhiteSpace(timeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone))
+        {
+            return document;
+        }
+
+        return document with { Date = TimeZoneInfo.ConvertTime(date, zone) };
     }
 
     /// <summary>The protocol stores only the confirming role; staff roles are shown with their holder's name.</summary>

@@ -38,6 +38,9 @@ public sealed class SaveSettingsAction(TeamSettingsScreen screen) : ICardActionR
                 Cards.Screens.SettingsCard.DefaultRetentionValue => new RetentionChoice(null),
                 var months => new RetentionChoice(int.TryParse(months, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : -1),
             },
+            ReminderDaysBefore = data.Text(CardDataKeys.ReminderDays) is { } days
+                ? int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : -1
+                : null,
         };
         var actor = await screen.Settings.ActorAsync(who.TenantId, who.TeamKey, who.UserId, TeamSettingsScreen.IsExternal(turn), cancellationToken);
         var outcome = await screen.Settings.ChangeAsync(who.TenantId, who.TeamKey, actor, change, cancellationToken);

@@ -29,6 +29,8 @@ public sealed class TeamSettingsScreen(TeamSettingsService settings, IOptions<Re
             RetentionMonths = current.RetentionMonths,
             DefaultRetentionMonths = retention.Value.CompletedSessionMonths,
             RetentionChoices = TeamSettings.RetentionChoices,
+            ReminderDaysBefore = current.ReminderWorkingDays,
+            ReminderChoices = TeamSettings.ReminderChoices,
         };
         return SettingsCard.Build(view, new CardContext { Language = language, TimeZoneId = current.TimeZoneId, Now = time.GetUtcNow() });
     }
