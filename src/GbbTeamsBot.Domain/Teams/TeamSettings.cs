@@ -34,6 +34,9 @@ public sealed record TeamSettings
     public RetentionPolicy Retention(RetentionPolicy deploymentDefault) =>
         RetentionMonths is { } months ? new RetentionPolicy(months) : deploymentDefault;
 
+    /// <summary>The Microsoft 365 features the team turned on (all off by default).</summary>
+    public GraphFeatures Graph { get; init; } = GraphFeatures.Off;
+
     public DateTimeOffset? ChangedAt { get; init; }
 
     /// <summary>The Teams id of who changed the settings last (never shown on cards).</summary>
@@ -63,8 +66,21 @@ public sealed record TeamSettings
             return invalid;
         }
 
+        var graph = Graph ?? GraphFeatures.Off;
+        if (change.Graph is { } graphChange)
+        {
+            var applied = graph.Apply(graphChange);
+            if (!applied.IsSuccess)
+            {
+                return applied.Rejection!;
+            }
+
+            graph = applied.Value!;
+        }
+
         return Outcome<TeamSettings>.Success(this with
         {
+            Graph = graph,
             Language = change.Language ?? Language,
             TimeZoneId = zone ?? TimeZoneId,
             RetentionMonths = change.Retention is { } retention ? retention.Months : RetentionMonths,
@@ -83,6 +99,9 @@ public sealed record TeamSettingsChange
 
     /// <summary>A new retention period (null: keep the current one).</summary>
     public RetentionChoice? Retention { get; init; }
+
+    /// <summary>Microsoft 365 features (null: keep them as they are).</summary>
+    public GraphFeaturesChange? Graph { get; init; }
 }
 
 /// <summary>The retention a team chose: a number of months, or null for the deployment's default.</summary>
