@@ -75,6 +75,11 @@ public static class ProtocolCard
         }
 
         cardActions.Add(actions.Execute(t["Protocol_RecordText"], CardVerbs.ProtocolRecordText));
+        if (context.OfferNextMeeting && view.EndedAt is not null)
+        {
+            cardActions.Add(actions.Execute(t["NextMeeting_Plan"], CardVerbs.MeetingPlan));
+        }
+
         return new AdaptiveCard
         {
             Body = body,

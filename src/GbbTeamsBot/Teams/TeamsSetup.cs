@@ -59,6 +59,9 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, ShowProtocolAction>();
         services.AddSingleton<ICardActionRoute, ShowRecordTextAction>();
         services.AddSingleton<ICardActionRoute, SaveSettingsAction>();
+        services.AddSingleton<Settings.GraphSettingsInput>();
+        services.AddSingleton<ICardActionRoute, Graph.PlanNextMeetingAction>();
+        services.AddSingleton<ICardActionRoute, Graph.ScheduleNextMeetingAction>();
 
         // The route table of text commands.
         foreach (var (method, words) in StartMethodCommand.Commands)

@@ -13,7 +13,7 @@ namespace GbbTeamsBot.Teams.Settings;
 /// The settings card's "Speichern": the domain decides who may change what; the settings are stored before the card
 /// says "gespeichert". A refusal changes nothing and says why.
 /// </summary>
-public sealed class SaveSettingsAction(TeamSettingsScreen screen) : ICardActionRoute
+public sealed class SaveSettingsAction(TeamSettingsScreen screen, GraphSettingsInput graph) : ICardActionRoute
 {
     public string Verb => CardVerbs.SettingsSave;
 
@@ -38,6 +38,7 @@ public sealed class SaveSettingsAction(TeamSettingsScreen screen) : ICardActionR
                 Cards.Screens.SettingsCard.DefaultRetentionValue => new RetentionChoice(null),
                 var months => new RetentionChoice(int.TryParse(months, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : -1),
             },
+            Graph = await graph.ReadAsync(turn, data, cancellationToken),
         };
         var actor = await screen.Settings.ActorAsync(who.TenantId, who.TeamKey, who.UserId, TeamSettingsScreen.IsExternal(turn), cancellationToken);
         var outcome = await screen.Settings.ChangeAsync(who.TenantId, who.TeamKey, actor, change, cancellationToken);
