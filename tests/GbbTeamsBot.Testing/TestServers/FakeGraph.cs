@@ -51,6 +51,9 @@ public sealed class FakeGraph : IAsyncDisposable
     /// <summary>Extra delay before answering an event create (to make the client time out after Graph created it).</summary>
     public TimeSpan EventDelay { get; set; }
 
+    /// <summary>Extra delay before answering a task create (the task exists, the answer comes too late).</summary>
+    public TimeSpan TaskDelay { get; set; }
+
     public IReadOnlyList<GraphRequest> Requests => _requests.ToArray();
 
     public IReadOnlyList<JsonObject> Events => _eventsByTransaction.Values.ToList();
@@ -216,6 +219,11 @@ public sealed class FakeGraph : IAsyncDisposable
         var id = "task-" + Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture);
         var task = new FakePlannerTask(id, planId, body["title"]?.GetValue<string>() ?? string.Empty, 0, NewETag(), body);
         _tasks[id] = task;
+        if (TaskDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(TaskDelay);
+        }
+
         await JsonAsync(context, 201, TaskJson(task));
     }
 
