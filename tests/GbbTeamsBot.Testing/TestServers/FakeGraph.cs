@@ -40,7 +40,7 @@ public sealed class FakeGraph : IAsyncDisposable
     private FakeGraph(LoopbackServer server) => _server = server;
 
     /// <summary>The value for Graph:BaseUrl, e.g. http://127.0.0.1:41234/v1.0.</summary>
-    public string BaseUrl => _server.BaseAddress + "/v1.0";
+    public string BaseUrl => _server.BaseAddress.ToString().TrimEnd('/') + "/v1.0";
 
     /// <summary>Plans that exist; a task for another plan gets 404.</summary>
     public ConcurrentDictionary<string, bool> Plans { get; } = new(StringComparer.Ordinal);
