@@ -54,7 +54,7 @@ public static class NextMeetingCards
         }
 
         body.Add(new TextBlock(t["NextMeeting_Intro"]) { Size = TextSize.Small, Spacing = Spacing.Small });
-        body.Add(new DateInput(CardDataKeys.MeetingDate, t["NextMeeting_Date"]) { Value = view.Date, Min = context.Today, IsRequired = true });
+        body.Add(new DateInput(CardDataKeys.MeetingDate, t["NextMeeting_Date"]) { Value = view.Date, Min = context.Today, IsRequired = true, ErrorMessage = t["NextMeeting_InvalidTime"] });
         body.Add(new ChoiceSetInput(CardDataKeys.MeetingTime, t["NextMeeting_Time"], TimeChoices.Select(c => new Choice(c, c)).ToList()) { Value = view.Time });
         body.Add(new ChoiceSetInput(CardDataKeys.MeetingMinutes, t["NextMeeting_Duration"], DurationChoices.Select(m => new Choice(t.Format("NextMeeting_Minutes", m), m.ToString(CultureInfo.InvariantCulture))).ToList())
         {
