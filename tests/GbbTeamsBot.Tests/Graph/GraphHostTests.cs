@@ -96,6 +96,14 @@ public sealed class GraphHostTests(AzuriteFixture azurite) : IClassFixture<Azuri
         // Method and pseudonym only: no case content in subject or text.
         Assert.Equal("Nächster Termin: Kollegiale Beratung – Ahorn-07", body["subject"]!.GetValue<string>());
 
+        // The conversation gets the date and the link too.
+        var posted = await _host.Connector.WaitForAsync(r => r.Method == "POST" && r.Body.Contains("meetup-join", StringComparison.Ordinal));
+        Assert.Contains(joinUrl, posted[^1].Body, StringComparison.Ordinal);
+
+        // A finished session's card offers the next meeting while the calendar is on.
+        await _kb.ActAsync(TeamsUser.Anna, await _kb.ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionFinish);
+        Assert.True(CardJson.HasVerb(await _kb.ViewAsync(TeamsUser.Anna, session, CardViews.Protocol), CardVerbs.MeetingPlan));
+
         // The same card pressed again (a double click, a redelivery): no second event, Graph is not asked again.
         schedule["id"] = Guid.NewGuid().ToString("N");
         using var again = await _host.PostAsync(schedule);

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using GbbTeamsBot.BotFramework.Schema;
 using GbbTeamsBot.Application.Graph;
 using GbbTeamsBot.Cards;
 using GbbTeamsBot.Cards.Screens;
@@ -13,7 +14,7 @@ namespace GbbTeamsBot.Teams.Graph;
 /// store the intent and create the Outlook event with a Teams meeting in the calendar of whoever pressed the button.
 /// The answer shows the date and the join link, or what to do (missing permission, settings, "wird nachgeholt").
 /// </summary>
-public sealed class ScheduleNextMeetingAction(SessionActionServices services, NextMeetingService meetings) : SessionActionRoute(services)
+public sealed partial class ScheduleNextMeetingAction(SessionActionServices services, NextMeetingService meetings, ILogger<ScheduleNextMeetingAction> logger) : SessionActionRoute(services)
 {
     public override string Verb => CardVerbs.MeetingSchedule;
 
@@ -80,14 +81,31 @@ public sealed class ScheduleNextMeetingAction(SessionActionServices services, Ne
             GraphWorkResult.Rejected => NextMeetingResultKind.Rejected,
             _ => NextMeetingResultKind.Off,
         };
-        return NextMeetingCards.Result(
+        var result = NextMeetingCards.Result(
             new NextMeetingResultView(kind, method, session.State.CaseReference)
             {
                 Start = outcome.Start,
                 JoinUrl = Uri.TryCreate(outcome.JoinUrl, UriKind.Absolute, out var join) && join.Scheme == Uri.UriSchemeHttps ? join : null,
             },
             request.Context);
+        if (kind == NextMeetingResultKind.Scheduled)
+        {
+            // The event is stored and created; the conversation sees the date and the link too, not only whoever pressed.
+            try
+            {
+                await request.Turn.ReplyAsync(Activity.CreateCard(result.ToJson(), result.FallbackText), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPostFailed(logger, ex);
+            }
+        }
+
+        return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The next-meeting card could not be posted to the conversation; the event exists")]
+    private static partial void LogPostFailed(ILogger logger, Exception exception);
 
     private static bool TeamsSettingsGuest(SessionActionRequest request) => Settings.TeamSettingsScreen.IsExternal(request.Turn);
 }
