@@ -364,6 +364,21 @@ public sealed class GraphHostTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Empty(_graph.Requests);
     }
 
+    [Fact]
+    public async Task A_bad_Graph_configuration_stops_the_host_at_start_up_with_the_key_named()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => TeamsHost.StartAsync(azurite.ConnectionString, extraSettings: new Dictionary<string, string?>
+        {
+            ["Graph:Enabled"] = "true",
+            ["Graph:BaseUrl"] = "http://graph.example.org/v1.0",
+            ["Graph:Credential:Type"] = "ClientSecret",
+        }));
+
+        var message = failure.ToString();
+        Assert.Contains("Graph:BaseUrl must be an absolute https URL", message, StringComparison.Ordinal);
+        Assert.Contains("Graph:Credential:ClientSecret", message, StringComparison.Ordinal);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private async Task EnableAsync(bool calendar = false, bool planner = false, bool files = false)
