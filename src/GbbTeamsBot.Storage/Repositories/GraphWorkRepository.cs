@@ -89,6 +89,32 @@ public sealed class GraphWorkRepository(StorageTables tables)
         return result;
     }
 
+    /// <summary>Deletes the session's work rows of every kind (their keys start with the session id). Returns the rows deleted.</summary>
+    public async Task<int> DeleteForSessionAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var table = await tables.GetAsync(tables.GraphWork, cancellationToken).ConfigureAwait(false);
+        var deleted = 0;
+        await foreach (var entity in table.QueryAsync(KeyFilters.PartitionKeyEquals(scope.PartitionKey), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var key = entity.GetString("Key") ?? string.Empty;
+            if (key == sessionId || key.StartsWith(sessionId + "/", StringComparison.Ordinal))
+            {
+                try
+                {
+                    await table.DeleteAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+                    deleted++;
+                }
+                catch (TableResourceNotFoundException)
+                {
+                    // Deleted in between (another run): nothing left to do.
+                }
+            }
+        }
+
+        return deleted;
+    }
+
     private static string RowKey(string kind, string key) => KeyCodec.Encode(kind) + ":" + KeyCodec.Encode(key);
 
     private static TableEntity ToEntity(TeamScope scope, GraphWorkRecord work) => new(scope.PartitionKey, RowKey(work.Kind, work.Key))

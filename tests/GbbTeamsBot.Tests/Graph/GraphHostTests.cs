@@ -246,6 +246,23 @@ public sealed class GraphHostTests(AzuriteFixture azurite) : IClassFixture<Azuri
         _graph.Clear();
         await _host.Service<GraphSync>().SyncOnceAsync();
         Assert.DoesNotContain(_graph.Requests, r => r.Method == "PUT");
+
+        // A corrected version (a new protocol version) replaces the file under the same name: a new version in SharePoint.
+        var scope = new TeamScope(TeamsHost.Tenant, Team);
+        var protocols = _host.Service<ProtocolRepository>();
+        var sessionId = (await _host.Service<TeamQueries>().ListProtocolsAsync(TeamsHost.Tenant, Team)).Single().SessionId;
+        var latest = (await protocols.GetLatestAsync(scope, sessionId))!;
+        var corrected = JsonNode.Parse(latest.Content)!.AsObject();
+        corrected["version"] = latest.Version + 1;
+        await protocols.AddVersionAsync(scope, latest with { Version = latest.Version + 1, Content = corrected.ToJsonString() });
+        await _host.Service<GraphSync>().SyncOnceAsync();
+        Assert.Single(_graph.Files);
+        Assert.Equal(2, _graph.Files[0].Versions.Count);
+        Assert.Single(_graph.Requests, r => r.Method == "PUT");
+
+        // Deleting the case removes the bot's Graph bookkeeping of it too.
+        await _host.Service<StorageRetention>().DeleteCaseReferenceAsync(scope, "Ahorn-07");
+        Assert.Empty(await _host.Service<GraphWorkRepository>().ListForTeamAsync(scope, GraphWorkKinds.File));
     }
 
     // ---- Done when 1: errors a user can act on ----------------------------------------------------------------
