@@ -46,3 +46,37 @@ public sealed class GraphFeaturesTests
         Assert.False(refused.IsSuccess);
     }
 }
+
+/// <summary>Whom the next meeting may invite.</summary>
+public sealed class NextMeetingRulesTests
+{
+    private static readonly DateTimeOffset Start = new(2031, 3, 4, 9, 0, 0, TimeSpan.Zero);
+
+    private static GbbTeamsBot.Domain.Consent.ConsentRecord Consent(DateTimeOffset validUntil, params string[] agencies) => new()
+    {
+        ConfirmedById = "29:a",
+        ConfirmedAt = Start.AddDays(-10),
+        GivenAt = Start.AddDays(-10),
+        ValidUntil = validUntil,
+        Agencies = agencies,
+    };
+
+    [Fact]
+    public void Colleagues_of_the_organisers_domain_may_always_be_invited()
+    {
+        Assert.Null(GbbTeamsBot.Domain.Sessions.NextMeetingRules.CheckInvitees(["a@jc.example", "B@JC.example"], "me@jc.example", false, null, Start));
+    }
+
+    [Fact]
+    public void External_addresses_only_to_a_Helferkonferenz_with_a_consent_naming_agencies_valid_at_the_start()
+    {
+        string[] invitees = ["a@jc.example", "b@jugendamt.example"];
+        Assert.Equal(RejectionCode.InvalidSetting, GbbTeamsBot.Domain.Sessions.NextMeetingRules.CheckInvitees(invitees, "me@jc.example", false, null, Start)!.Code);
+        Assert.Equal(RejectionCode.ConsentMissing, GbbTeamsBot.Domain.Sessions.NextMeetingRules.CheckInvitees(invitees, "me@jc.example", true, null, Start)!.Code);
+        Assert.NotNull(GbbTeamsBot.Domain.Sessions.NextMeetingRules.CheckInvitees(invitees, "me@jc.example", true, Consent(Start.AddMinutes(-1), "Jugendamt"), Start));
+        Assert.NotNull(GbbTeamsBot.Domain.Sessions.NextMeetingRules.CheckInvitees(invitees, "me@jc.example", true, Consent(Start.AddDays(30)), Start));
+        Assert.Null(GbbTeamsBot.Domain.Sessions.NextMeetingRules.CheckInvitees(invitees, "me@jc.example", true, Consent(Start.AddDays(30), "Jugendamt"), Start));
+        // Without the organiser's address nobody counts as a colleague.
+        Assert.NotNull(GbbTeamsBot.Domain.Sessions.NextMeetingRules.CheckInvitees(["a@jc.example"], null, false, null, Start));
+    }
+}

@@ -75,7 +75,7 @@ public sealed class GraphHostTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var form = await PlanAsync(session);
         Assert.Contains("Nächster Termin", CardJson.Text(form), StringComparison.Ordinal);
 
-        var schedule = ScheduleInvoke(form, "2031-03-04", "10:30", "60", "kollegin@jobcenter.example, helfer@jugendamt.example");
+        var schedule = ScheduleInvoke(form, "2031-03-04", "10:30", "60", "kollegin@jobcenter.example, kollege@JOBCENTER.example");
         var result = await _host.InvokeAsync(schedule);
 
         var ev = Assert.Single(_graph.Events);
@@ -110,6 +110,25 @@ public sealed class GraphHostTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.True(again.IsSuccessStatusCode);
         Assert.Single(_graph.Events);
         Assert.Single(_graph.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task An_external_invitee_to_a_Kollegiale_Beratung_is_refused_with_the_reason_and_nothing_is_sent()
+    {
+        await EnableAsync(calendar: true);
+        var (session, _) = await _kb.StartAsync(Place.Channel);
+        var form = await PlanAsync(session);
+
+        var refused = await _host.InvokeAsync(ScheduleInvoke(form, "2031-03-04", "10:00", "60", "kollegin@jobcenter.example, helfer@jugendamt.example"));
+        Assert.Contains("Außerhalb des Jobcenters (helfer@jugendamt.example) kann nur zu einer Helferkonferenz eingeladen werden", CardJson.Text(refused), StringComparison.Ordinal);
+        Assert.True(CardJson.HasVerb(refused, CardVerbs.MeetingSchedule));
+        var badAddress = await _host.InvokeAsync(ScheduleInvoke(refused, "2031-03-04", "10:00", "60", "kein-mail"));
+        Assert.Contains("„kein-mail“ ist keine gültige E-Mail-Adresse", CardJson.Text(badAddress), StringComparison.Ordinal);
+        var past = await _host.InvokeAsync(ScheduleInvoke(badAddress, "2020-03-04", "10:00", "60", string.Empty));
+        Assert.Contains("in der Zukunft", CardJson.Text(past), StringComparison.Ordinal);
+
+        Assert.Empty(_graph.Requests);
+        Assert.Empty(await _host.Service<GraphWorkRepository>().ListForTeamAsync(new TeamScope(TeamsHost.Tenant, Team), GraphWorkKinds.Event));
     }
 
     [Fact]

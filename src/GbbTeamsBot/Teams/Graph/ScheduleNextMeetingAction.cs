@@ -4,6 +4,7 @@ using GbbTeamsBot.Application.Graph;
 using GbbTeamsBot.Cards;
 using GbbTeamsBot.Cards.Screens;
 using GbbTeamsBot.Cards.ViewModels;
+using GbbTeamsBot.Domain.Sessions;
 using GbbTeamsBot.Teams.Mapping;
 using GbbTeamsBot.Teams.Sessions;
 
@@ -61,6 +62,12 @@ public sealed partial class ScheduleNextMeetingAction(SessionActionServices serv
             }
         }
 
+        var organizerAddress = await OrganizerAddressAsync(request, cancellationToken);
+        if (NextMeetingRules.CheckInvitees(invitees, organizerAddress, session.Method.RequiresConsent, session.State.Consent, start.Value) is { } refused)
+        {
+            return NextMeetingCards.Form(form with { Problem = refused.Message.In(SessionViewMapper.Lang(request.Who.Language)) }, request.Context);
+        }
+
         var outcome = await meetings.ScheduleAsync(
             new NextMeetingRequest(
                 request.Address,
@@ -106,6 +113,24 @@ public sealed partial class ScheduleNextMeetingAction(SessionActionServices serv
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The next-meeting card could not be posted to the conversation; the event exists")]
     private static partial void LogPostFailed(ILogger logger, Exception exception);
+
+    /// <summary>The presser's e-mail address from the roster (for "who is a colleague"); null when Teams does not say.</summary>
+    private async Task<string?> OrganizerAddressAsync(SessionActionRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var member = await request.Turn.Connector.GetMemberAsync(request.Turn.Reference.ConversationId, request.Who.UserId, cancellationToken);
+            return member?.Email ?? member?.UserPrincipalName;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogMemberLookupFailed(logger, ex);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The organiser's roster entry could not be read; every invitee counts as external")]
+    private static partial void LogMemberLookupFailed(ILogger logger, Exception exception);
 
     private static bool TeamsSettingsGuest(SessionActionRequest request) => Settings.TeamSettingsScreen.IsExternal(request.Turn);
 }
