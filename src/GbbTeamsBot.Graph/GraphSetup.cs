@@ -24,7 +24,8 @@ public static class GraphSetup
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-            var credential = CreateCredential(options) ?? sp.GetRequiredService<TokenCredential>();
+            // With Graph off its credential settings are not validated, so they are not used either (no call is made).
+            var credential = (options.Enabled ? CreateCredential(options) : null) ?? sp.GetRequiredService<TokenCredential>();
             return GbbGraphClientFactory.Create(options, credential, sp.GetRequiredService<TimeProvider>());
         });
         services.TryAddSingleton<IMeetingCalendar>(sp => new GraphMeetingCalendar(sp.GetRequiredService<GraphServiceClient>()));

@@ -74,6 +74,9 @@ public sealed class GraphHostTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var (session, _) = await _kb.StartAsync(Place.Channel);
         var form = await PlanAsync(session);
         Assert.Contains("Nächster Termin", CardJson.Text(form), StringComparison.Ordinal);
+        // The session's internal participants are preselected (their addresses from the Teams roster), not the organiser.
+        var preselected = CardJson.Inputs(form).Single(i => i["id"]!.GetValue<string>() == "meetingInvitees")["value"]!.GetValue<string>();
+        Assert.Equal(["b@jobcenter.example", "c@jobcenter.example"], preselected.Split(", ").Order());
 
         var schedule = ScheduleInvoke(form, "2031-03-04", "10:30", "60", "kollegin@jobcenter.example, kollege@JOBCENTER.example");
         var result = await _host.InvokeAsync(schedule);

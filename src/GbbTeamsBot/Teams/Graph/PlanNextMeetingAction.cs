@@ -29,8 +29,38 @@ public sealed class PlanNextMeetingAction(SessionActionServices services, IOptio
             return NextMeetingCards.Result(new NextMeetingResultView(NextMeetingResultKind.Off, method, session.State.CaseReference), request.Context);
         }
 
-        return NextMeetingCards.Form(Form(session, method, request.Context), request.Context);
+        var invitees = await InternalParticipantAddressesAsync(request, session, cancellationToken);
+        return NextMeetingCards.Form(Form(session, method, request.Context) with { Invitees = string.Join(", ", invitees) }, request.Context);
     }
+
+    /// <summary>
+    /// The session's internal participants (not the presser, who organises) as e-mail addresses from the Teams roster,
+    /// preselected on the form; someone the roster does not give an address for is left out (the form can add them).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> InternalParticipantAddressesAsync(SessionActionRequest request, SessionView session, CancellationToken cancellationToken)
+    {
+        var ids = session.State.Participants
+            .Where(p => !p.IsExternal && p.Id != request.Who.UserId)
+            .Select(p => p.Id)
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxPreselected)
+            .ToList();
+        var lookups = ids.Select(async id =>
+        {
+            try
+            {
+                var member = await request.Turn.Connector.GetMemberAsync(request.Turn.Reference.ConversationId, id, cancellationToken);
+                return member?.Email ?? member?.UserPrincipalName;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return null;
+            }
+        });
+        return (await Task.WhenAll(lookups)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private const int MaxPreselected = 20;
 
     internal static NextMeetingFormView Form(SessionView session, MethodKind method, CardContext context)
     {
