@@ -71,24 +71,6 @@ public sealed class GraphWorkRepository(StorageTables tables)
         return result;
     }
 
-    /// <summary>Pending work of every team whose next attempt is due, at most <paramref name="max"/> rows.</summary>
-    public async Task<IReadOnlyList<StoredGraphWork>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
-    {
-        var table = await tables.GetAsync(tables.GraphWork, cancellationToken).ConfigureAwait(false);
-        var result = new List<StoredGraphWork>();
-        var filter = TableClient.CreateQueryFilter($"State eq {Pending} and NextAttemptAt le {now}");
-        await foreach (var entity in table.QueryAsync(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(Read(entity));
-            if (result.Count >= max)
-            {
-                break;
-            }
-        }
-
-        return result;
-    }
-
     /// <summary>Deletes the session's work rows of every kind (their keys start with the session id). Returns the rows deleted.</summary>
     public async Task<int> DeleteForSessionAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
     {
