@@ -19,6 +19,9 @@ public sealed record CardContext
 
     public Func<string> NewRequestId { get; init; } = () => Guid.NewGuid().ToString("N");
 
+    /// <summary>The team turned the Microsoft 365 calendar on: a finished session's card offers "Nächsten Termin planen".</summary>
+    public bool OfferNextMeeting { get; init; }
+
     public static CardContext For(UiLanguage language) => new() { Language = language };
 
     internal CardTexts Texts => CardTexts.For(Language);

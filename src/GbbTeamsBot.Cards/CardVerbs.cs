@@ -56,6 +56,11 @@ public static class CardVerbs
     /// <summary>Saves the team's settings (language, time zone) from the settings card.</summary>
     public const string SettingsSave = "gbb.settings.save";
 
+    /// <summary>Opens the form for the next meeting (Microsoft 365 calendar; data: sessionId).</summary>
+    public const string MeetingPlan = "gbb.meeting.plan";
+    /// <summary>Creates the next meeting as an Outlook event with a Teams meeting (data: sessionId and the form's inputs).</summary>
+    public const string MeetingSchedule = "gbb.meeting.schedule";
+
     /// <summary>Verbs whose data carries sessionId and expectedVersion.</summary>
     public static IReadOnlySet<string> SessionVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -95,6 +100,7 @@ public static class CardDataKeys
 
     /// <summary>The settings card's reminder lead time in working days ("0": no reminders).</summary>
     public const string ReminderDays = "reminderDays";
+
     /// <summary>gbb.agreements.page: the page to show, counted from 0.</summary>
     public const string Page = "page";
 
@@ -114,6 +120,18 @@ public static class CardDataKeys
     /// <summary>Protocol texts of the Protokoll role.</summary>
     public const string Summary = "summary";
     public const string Needs = "needs";
+
+    /// <summary>Settings card, Microsoft 365 toggles ("true"/"false") and the Planner plan id.</summary>
+    public const string GraphCalendar = "graphCalendar";
+    public const string GraphPlanner = "graphPlanner";
+    public const string GraphFiles = "graphFiles";
+    public const string PlannerPlanId = "plannerPlanId";
+
+    /// <summary>gbb.meeting.schedule: date (yyyy-MM-dd), time (HH:mm), minutes and invitees (comma-separated addresses).</summary>
+    public const string MeetingDate = "meetingDate";
+    public const string MeetingTime = "meetingTime";
+    public const string MeetingMinutes = "meetingMinutes";
+    public const string MeetingInvitees = "meetingInvitees";
 
     // Inputs of the setup card.
     public const string Method = "method";

@@ -41,6 +41,7 @@ public static class StorageSetup
         services.TryAddSingleton<DeadlineIndexRepository>();
         services.TryAddSingleton<IdempotencyRepository>();
         services.TryAddSingleton<TeamSettingsRepository>();
+        services.TryAddSingleton<GraphWorkRepository>();
         services.TryAddSingleton<ActivityClaimRepository>();
         services.TryAddSingleton<StorageRetention>();
         services.TryAddSingleton<DeletionLogRepository>();

@@ -34,6 +34,7 @@ public sealed class AppPackageTests : IDisposable
         var manifest = JsonNode.Parse(File.ReadAllText(manifestFile))!;
         Assert.Equal(botId.ToString("D"), (string?)manifest["bots"]![0]!["botId"]);
         Assert.Equal(botId.ToString("D"), (string?)manifest["webApplicationInfo"]!["id"]);
+        Assert.Equal("api://botid-" + botId.ToString("D"), (string?)manifest["webApplicationInfo"]!["resource"]);
         Assert.Equal("1.2.3", (string?)manifest["version"]);
         Assert.Equal("gbb.example.org", (string?)manifest["validDomains"]![0]);
 

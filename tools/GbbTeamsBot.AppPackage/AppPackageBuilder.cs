@@ -61,6 +61,8 @@ internal static class AppPackageBuilder
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(manifestFolder, ManifestFile)))!.AsObject();
         manifest["bots"]![0]!["botId"] = options.BotId.ToString("D");
         manifest["webApplicationInfo"]!["id"] = (options.EntraAppId ?? options.BotId).ToString("D");
+        // The app's resource (Application ID URI) for the same app; its Graph application permissions are listed in the README.
+        manifest["webApplicationInfo"]!["resource"] = "api://botid-" + (options.EntraAppId ?? options.BotId).ToString("D");
         if (options.AppId is { } appId)
         {
             manifest["id"] = appId.ToString("D");

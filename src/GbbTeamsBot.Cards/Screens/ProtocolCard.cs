@@ -82,6 +82,11 @@ public static class ProtocolCard
             cardActions.Add(correct);
         }
 
+        if (context.OfferNextMeeting && view.EndedAt is not null)
+        {
+            cardActions.Add(actions.Execute(t["NextMeeting_Plan"], CardVerbs.MeetingPlan));
+        }
+
         return new AdaptiveCard
         {
             Body = body,

@@ -21,6 +21,15 @@ public sealed record TeamSettingsView(string TeamName, UiLanguage Language, stri
     public int ReminderDaysBefore { get; init; } = 2;
 
     public IReadOnlyList<int> ReminderChoices { get; init; } = [];
+    /// <summary>The Microsoft 365 features; null when Graph is off for the whole deployment (the card then shows none).</summary>
+    public GraphSettingsView? Graph { get; init; }
+}
+
+/// <summary>The team's Microsoft 365 features and, if the last Graph work failed, what the team should know.</summary>
+public sealed record GraphSettingsView(bool Calendar, bool Planner, bool Files, string? PlanId)
+{
+    /// <summary>A problem of the last Graph work, already phrased for the reader (e.g. the missing permission).</summary>
+    public string? Problem { get; init; }
 }
 
 /// <summary>"einstellungen" / "settings": language, time zone and retention period of the team, saved with one button.</summary>
@@ -71,6 +80,11 @@ public static class SettingsCard
                 });
             }
 
+            if (view.Graph is { } graph)
+            {
+                body.AddRange(GraphInputs(t, graph));
+            }
+
             body.Add(new ActionSet([actions.Execute(t["Settings_Save"], CardVerbs.SettingsSave, withInputs: true, style: ActionStyle.Positive)]));
         }
         else
@@ -81,6 +95,16 @@ public static class SettingsCard
                 new Fact(t["Settings_Retention"], view.RetentionMonths is { } months ? t.Format("Settings_Retention_Months", months) : t.Format("Settings_Retention_Default", view.DefaultRetentionMonths)),
                 new Fact(t["Settings_Reminders"], ReminderChoice(t, view.ReminderDaysBefore)),
             ]));
+            if (view.Graph is { } graph)
+            {
+                body.Add(CardParts.SectionTitle(t["Settings_Graph"]));
+                body.Add(new FactSet([
+                    new Fact(t["Settings_Graph_Calendar"], OnOff(t, graph.Calendar)),
+                    new Fact(t["Settings_Graph_Planner"], OnOff(t, graph.Planner)),
+                    new Fact(t["Settings_Graph_Files"], OnOff(t, graph.Files)),
+                ]));
+            }
+
             body.Add(CardParts.Hint(t["Settings_ReadOnly"]));
         }
 
@@ -88,4 +112,21 @@ public static class SettingsCard
     }
 
     private static string ReminderChoice(CardTexts t, int days) => days == 0 ? t["Settings_Reminders_Off"] : t.Format("Settings_Reminders_Days", days);
+
+    private static IEnumerable<CardElement> GraphInputs(CardTexts t, GraphSettingsView graph)
+    {
+        yield return CardParts.SectionTitle(t["Settings_Graph"]);
+        yield return CardParts.Hint(t["Settings_Graph_Intro"]);
+        if (graph.Problem is not null)
+        {
+            yield return CardParts.Plain(t.Format("Settings_Graph_Problem", graph.Problem), color: TextColor.Attention);
+        }
+
+        yield return new ToggleInput(CardDataKeys.GraphCalendar, t["Settings_Graph"], t["Settings_Graph_Calendar"]) { Value = graph.Calendar };
+        yield return new ToggleInput(CardDataKeys.GraphPlanner, t["Settings_Graph"], t["Settings_Graph_Planner"]) { Value = graph.Planner };
+        yield return new TextInput(CardDataKeys.PlannerPlanId, t["Settings_Graph_PlanId"]) { Value = graph.PlanId, MaxLength = 100 };
+        yield return new ToggleInput(CardDataKeys.GraphFiles, t["Settings_Graph"], t["Settings_Graph_Files"]) { Value = graph.Files };
+    }
+
+    private static string OnOff(CardTexts t, bool on) => on ? t["Settings_Graph_On"] : t["Settings_Graph_Off"];
 }

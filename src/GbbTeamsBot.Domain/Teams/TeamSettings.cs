@@ -42,6 +42,8 @@ public sealed record TeamSettings
 
     /// <summary>The team's lead time for agreement reminders in working days (0: off).</summary>
     public int ReminderWorkingDays => ReminderDaysBefore ?? Agreements.AgreementReminders.DefaultWorkingDaysBefore;
+    /// <summary>The Microsoft 365 features the team turned on (all off by default).</summary>
+    public GraphFeatures Graph { get; init; } = GraphFeatures.Off;
 
     public DateTimeOffset? ChangedAt { get; init; }
 
@@ -77,8 +79,21 @@ public sealed record TeamSettings
             return Rejections.InvalidSetting(new("Diese Vorlaufzeit für Erinnerungen wird nicht angeboten.", "This reminder lead time is not offered."));
         }
 
+        var graph = Graph ?? GraphFeatures.Off;
+        if (change.Graph is { } graphChange)
+        {
+            var applied = graph.Apply(graphChange);
+            if (!applied.IsSuccess)
+            {
+                return applied.Rejection!;
+            }
+
+            graph = applied.Value!;
+        }
+
         return Outcome<TeamSettings>.Success(this with
         {
+            Graph = graph,
             Language = change.Language ?? Language,
             TimeZoneId = zone ?? TimeZoneId,
             RetentionMonths = change.Retention is { } retention ? retention.Months : RetentionMonths,
@@ -101,6 +116,8 @@ public sealed record TeamSettingsChange
 
     /// <summary>Working days before the due date agreement owners are reminded, 0 = off (null: keep).</summary>
     public int? ReminderDaysBefore { get; init; }
+    /// <summary>Microsoft 365 features (null: keep them as they are).</summary>
+    public GraphFeaturesChange? Graph { get; init; }
 }
 
 /// <summary>The retention a team chose: a number of months, or null for the deployment's default.</summary>

@@ -15,7 +15,12 @@ public sealed record DeletionReport(int SessionRows, int Protocols, int Agreemen
 }
 
 /// <summary>Deletes everything stored about one session or one case reference (deletion requests, retention).</summary>
-public sealed class StorageRetention(SessionRepository sessions, ProtocolRepository protocols, AgreementRepository agreements, ConsentRepository consents)
+public sealed class StorageRetention(
+    SessionRepository sessions,
+    ProtocolRepository protocols,
+    AgreementRepository agreements,
+    ConsentRepository consents,
+    GraphWorkRepository? graphWork = null)
 {
     /// <summary>The session row, its contributions and request rows, its protocol versions, the agreements made in it and the consents given for it.</summary>
     public async Task<DeletionReport> DeleteSessionAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
@@ -24,6 +29,12 @@ public sealed class StorageRetention(SessionRepository sessions, ProtocolReposit
         var protocolRows = await protocols.DeleteForSessionAsync(scope, sessionId, cancellationToken).ConfigureAwait(false);
         var agreementRows = await agreements.DeleteForSessionAsync(scope, sessionId, cancellationToken).ConfigureAwait(false);
         var consentRows = await consents.DeleteForSubjectAsync(scope, sessionId, cancellationToken).ConfigureAwait(false);
+        if (graphWork is not null)
+        {
+            // The bot's bookkeeping of Microsoft 365 work (invitee addresses, remote ids); what is in Microsoft 365 stays there.
+            await graphWork.DeleteForSessionAsync(scope, sessionId, cancellationToken).ConfigureAwait(false);
+        }
+
         var sessionRows = await sessions.DeleteSessionAsync(scope, sessionId, cancellationToken).ConfigureAwait(false);
         return new DeletionReport(sessionRows, protocolRows, agreementRows, consentRows);
     }

@@ -26,7 +26,8 @@ public sealed class StorageTables
         Idempotency = prefix + "Idempotency";
         DeletionLog = prefix + "DeletionLog";
         Settings = prefix + "Settings";
-        AllNames = [Sessions, Agreements, Protocols, Consents, ConversationReferences, Deadlines, Idempotency, DeletionLog, Settings];
+        GraphWork = prefix + "GraphWork";
+        AllNames = [Sessions, Agreements, Protocols, Consents, ConversationReferences, Deadlines, Idempotency, DeletionLog, Settings, GraphWork];
         foreach (var name in AllNames)
         {
             TableLimits.ValidateTableName(name);
@@ -53,6 +54,9 @@ public sealed class StorageTables
 
     /// <summary>Team settings: one row per tenant and team (see <see cref="TeamSettingsRepository"/>).</summary>
     public string Settings { get; }
+
+    /// <summary>Durable Microsoft Graph work (events, Planner tasks, filed records; see <see cref="GraphWorkRepository"/>).</summary>
+    public string GraphWork { get; }
 
     public IReadOnlyList<string> AllNames { get; }
 

@@ -44,4 +44,23 @@ public sealed class TeamSettingsRepository(StorageTables tables)
             ? await table.UpdateReplaceAsync(entity, etag, cancellationToken).ConfigureAwait(false)
             : await table.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Every team's settings (one row per team, so this is a bounded scan of the Settings table): the Graph sync uses it
+    /// to find the teams that turned a Graph feature on.
+    /// </summary>
+    public async Task<IReadOnlyList<(TeamScope Scope, TeamSettingsRecord Settings)>> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Settings, cancellationToken).ConfigureAwait(false);
+        var result = new List<(TeamScope, TeamSettingsRecord)>();
+        await foreach (var entity in table.QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {RowKey}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.GetString("TenantId") is { Length: > 0 } tenant && entity.GetString("TeamId") is { Length: > 0 } team)
+            {
+                result.Add((new TeamScope(tenant, team), new TeamSettingsRecord(entity.GetString("Settings") ?? "{}", entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue, entity.ETag)));
+            }
+        }
+
+        return result;
+    }
 }

@@ -36,6 +36,17 @@ public sealed class AgreementStatusService(AgreementRepository agreements, Sessi
         string tenantId, string teamId, string sessionId, string agreementId, AgreementStatus status, string actorId, CancellationToken cancellationToken = default) =>
         (await ChangeAsync(tenantId, teamId, sessionId, agreementId, actorId, a => a.Status == status ? null : AgreementFollowUp.WithStatus(a, status, actorId, null, time.GetUtcNow()), cancellationToken)).Change;
 
+    /// <summary>
+    /// A status taken over from the team's Planner plan, which the team itself chose to sync with: no role check (the
+    /// plan is the team's), recorded as changed by <see cref="PlannerActorId"/>.
+    /// </summary>
+    public async Task<AgreementStatusChange> SyncStatusFromPlannerAsync(
+        string tenantId, string teamId, string sessionId, string agreementId, AgreementStatus status, CancellationToken cancellationToken = default) =>
+        (await ChangeAsync(tenantId, teamId, sessionId, agreementId, PlannerActorId, a => a.Status == status ? null : AgreementFollowUp.WithStatus(a, status, PlannerActorId, null, time.GetUtcNow()), cancellationToken, checkRole: false)).Change;
+
+    /// <summary>Who a status synced from Planner is recorded as changed by.</summary>
+    public const string PlannerActorId = "microsoft-planner";
+
     /// <summary>"Neues Datum": the agreement is due on <paramref name="dueBy"/> from now on (not a day in the past).</summary>
     public Task<AgreementStatusResult> SetDueDateAsync(
         string tenantId, string teamId, string sessionId, string agreementId, DateOnly dueBy, DateOnly today, string actorId, CancellationToken cancellationToken = default) =>
@@ -51,7 +62,7 @@ public sealed class AgreementStatusService(AgreementRepository agreements, Sessi
             .FirstOrDefault(a => a.Agreement.AgreementId == agreementId && a.Agreement.SessionId == sessionId);
 
     private async Task<AgreementStatusResult> ChangeAsync(
-        string tenantId, string teamId, string sessionId, string agreementId, string actorId, Func<Agreement, Agreement?> change, CancellationToken cancellationToken)
+        string tenantId, string teamId, string sessionId, string agreementId, string actorId, Func<Agreement, Agreement?> change, CancellationToken cancellationToken, bool checkRole = true)
     {
         var scope = new TeamScope(tenantId, teamId);
         for (var attempt = 0; attempt < 3; attempt++)
@@ -63,7 +74,7 @@ public sealed class AgreementStatusService(AgreementRepository agreements, Sessi
             }
 
             var agreement = OutlivingRecords.ParseAgreement(stored.Agreement);
-            if (AgreementFollowUp.MayChangeStatus(actorId, agreement, await CaseRoleHoldersAsync(scope, agreement, cancellationToken)) is { } refused)
+            if (checkRole && AgreementFollowUp.MayChangeStatus(actorId, agreement, await CaseRoleHoldersAsync(scope, agreement, cancellationToken)) is { } refused)
             {
                 return new AgreementStatusResult(AgreementStatusChange.NotPermitted, agreement, refused);
             }

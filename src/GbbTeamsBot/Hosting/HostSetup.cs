@@ -1,4 +1,5 @@
 using GbbTeamsBot.Application;
+using GbbTeamsBot.Application.Graph;
 using GbbTeamsBot.Bot;
 using GbbTeamsBot.Health;
 using GbbTeamsBot.Storage;
@@ -20,6 +21,7 @@ public static class HostSetup
         builder.Services.AddGbbApplication(builder.Configuration);
         builder.Services.AddGbbBot(builder.Configuration);
         builder.Services.AddGbbTeams(builder.Configuration);
+        builder.Services.AddGbbGraphFeatures(builder.Configuration, builder.Environment.EnvironmentName);
         return builder;
     }
 

@@ -29,7 +29,7 @@ public sealed record ConversationContext(
     /// <summary>The team's settings for this turn (the defaults when they could not be read).</summary>
     public TeamSettings Settings { get; init; } = TeamSettings.Default;
 
-    public CardContext Cards(DateTimeOffset now) => new() { Language = Language, TimeZoneId = TimeZoneId, Now = now };
+    public CardContext Cards(DateTimeOffset now) => new() { Language = Language, TimeZoneId = TimeZoneId, Now = now, OfferNextMeeting = Settings.Graph?.Calendar == true };
 
     /// <summary>Where <see cref="Meetings.TeamsActivityHandler"/> leaves the team's settings for this turn.</summary>
     public const string TeamSettingsItem = "gbb.teamSettings";

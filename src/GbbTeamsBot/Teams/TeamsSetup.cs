@@ -65,6 +65,9 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, Reminders.ReminderDoneAction>();
         services.AddSingleton<ICardActionRoute, Reminders.ReminderRescheduleAction>();
         services.AddSingleton<Application.Reminders.IAgreementReminderSender, Reminders.TeamsReminderSender>();
+        services.AddSingleton<Settings.GraphSettingsInput>();
+        services.AddSingleton<ICardActionRoute, Graph.PlanNextMeetingAction>();
+        services.AddSingleton<ICardActionRoute, Graph.ScheduleNextMeetingAction>();
 
         // The route table of text commands.
         foreach (var (method, words) in StartMethodCommand.Commands)

@@ -27,6 +27,23 @@ internal static class SampleCards
         yield return ("HelpCard.Build", "default", HelpCard.Build(language));
         yield return ("SettingsCard.Build", "moderator", SettingsCard.Build(new TeamSettingsView("Sozialraum Nord", language, "Europe/Berlin", ["Europe/Berlin", "Europe/Vienna", "UTC"]) { ViewerMayChange = true }, c));
         yield return ("SettingsCard.Build", "read-only", SettingsCard.Build(new TeamSettingsView("Sozialraum Nord", language, "Europe/Berlin", ["Europe/Berlin"]) { Notice = new MessageView(MessageCode.Saved) }, c));
+        yield return ("SettingsCard.Build", "moderator-graph", SettingsCard.Build(new TeamSettingsView("Sozialraum Nord", language, "Europe/Berlin", ["Europe/Berlin"])
+        {
+            ViewerMayChange = true,
+            Graph = new GraphSettingsView(Calendar: true, Planner: true, Files: false, PlanId: "xqQg5FS2LkCp935s-FIFm2QAFkHM") { Problem = "Der Planner-Plan wurde nicht gefunden." },
+        }, c));
+        yield return ("SettingsCard.Build", "read-only-graph", SettingsCard.Build(new TeamSettingsView("Sozialraum Nord", language, "Europe/Berlin", ["Europe/Berlin"]) { Graph = new GraphSettingsView(true, false, true, null) }, c));
+        yield return ("NextMeetingCards.Form", "default", NextMeetingCards.Form(new NextMeetingFormView(SampleViews.Session, MethodKind.KollegialeBeratung, "Ahorn-07", new DateOnly(2031, 3, 4), "10:00", 45) { Invitees = "kollegin@jobcenter.example" }, c));
+        yield return ("NextMeetingCards.Form", "problem", NextMeetingCards.Form(new NextMeetingFormView(SampleViews.Session, MethodKind.Helferkonferenz, null, new DateOnly(2031, 3, 4), "14:30", 60) { Problem = "Bitte ein Datum in der Zukunft wählen." }, c));
+        foreach (var kind in Enum.GetValues<NextMeetingResultKind>())
+        {
+            yield return ("NextMeetingCards.Result", kind.ToString(), NextMeetingCards.Result(new NextMeetingResultView(kind, MethodKind.KollegialeBeratung, "Ahorn-07")
+            {
+                Start = new DateTimeOffset(2031, 3, 4, 9, 0, 0, TimeSpan.Zero),
+                JoinUrl = kind == NextMeetingResultKind.Scheduled ? new Uri("https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0") : null,
+            }, c));
+        }
+
         yield return ("HelpCard.Build", "all-commands", HelpCard.Build(language, Enum.GetValues<BotCommand>()));
         yield return ("SetupCard.Build", "with-errors", SetupCard.Build(SampleViews.Setup, c));
         yield return ("SetupCard.Build", "empty", SetupCard.Build(new SetupView(SampleViews.Session, SampleViews.Members), c));

@@ -199,6 +199,7 @@ public sealed class FakeConnector : IAsyncDisposable
         ["id"] = id,
         ["name"] = $"Person {n}",
         ["aadObjectId"] = $"00000000-0000-0000-0000-00000000000{n}",
+        ["email"] = $"{id.Split(':')[^1]}@jobcenter.example",
         ["tenantId"] = "00000000-0000-0000-0000-0000000000ff",
         ["userRole"] = "user",
     };

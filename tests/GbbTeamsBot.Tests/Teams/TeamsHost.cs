@@ -60,7 +60,11 @@ public sealed class TeamsHost : IAsyncDisposable
     /// Starts a host; give two hosts the same <paramref name="tablePrefix"/> to run them as two instances of one
     /// deployment, and <paramref name="configureServices"/> to add test services (e.g. storage faults).
     /// </summary>
-    public static async Task<TeamsHost> StartAsync(string storageConnectionString, string? tablePrefix = null, Action<IServiceCollection>? configureServices = null)
+    public static async Task<TeamsHost> StartAsync(
+        string storageConnectionString,
+        string? tablePrefix = null,
+        Action<IServiceCollection>? configureServices = null,
+        IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var keys = await OpenIdTestServer.StartAsync();
         var connector = await FakeConnector.StartAsync();
@@ -78,6 +82,11 @@ public sealed class TeamsHost : IAsyncDisposable
             ["Engine:DeadlineScannerEnabled"] = "false",
             ["Teams:PublicBaseUrl"] = "https://gbb.example.org/",
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var logs = new ConcurrentQueue<string>();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {

@@ -13,7 +13,7 @@ namespace GbbTeamsBot.Teams.Settings;
 /// The settings card's "Speichern": the domain decides who may change what; the settings are stored before the card
 /// says "gespeichert". A refusal changes nothing and says why.
 /// </summary>
-public sealed class SaveSettingsAction(TeamSettingsScreen screen) : ICardActionRoute
+public sealed class SaveSettingsAction(TeamSettingsScreen screen, GraphSettingsInput graph) : ICardActionRoute
 {
     public string Verb => CardVerbs.SettingsSave;
 
@@ -41,6 +41,7 @@ public sealed class SaveSettingsAction(TeamSettingsScreen screen) : ICardActionR
             ReminderDaysBefore = data.Text(CardDataKeys.ReminderDays) is { } days
                 ? int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : -1
                 : null,
+            Graph = await graph.ReadAsync(turn, data, cancellationToken),
         };
         var actor = await screen.Settings.ActorAsync(who.TenantId, who.TeamKey, who.UserId, TeamSettingsScreen.IsExternal(turn), cancellationToken);
         var outcome = await screen.Settings.ChangeAsync(who.TenantId, who.TeamKey, actor, change, cancellationToken);

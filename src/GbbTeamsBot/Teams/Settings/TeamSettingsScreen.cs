@@ -12,7 +12,7 @@ using GbbTeamsBot.Teams.Agreements;
 namespace GbbTeamsBot.Teams.Settings;
 
 /// <summary>Builds the settings card for the person who asked (editable for moderators, read-only otherwise).</summary>
-public sealed class TeamSettingsScreen(TeamSettingsService settings, IOptions<RetentionOptions> retention, TimeProvider time)
+public sealed class TeamSettingsScreen(TeamSettingsService settings, IOptions<RetentionOptions> retention, TimeProvider time, GraphSettingsInput graph)
 {
     public TeamSettingsService Settings { get; } = settings;
 
@@ -31,6 +31,7 @@ public sealed class TeamSettingsScreen(TeamSettingsService settings, IOptions<Re
             RetentionChoices = TeamSettings.RetentionChoices,
             ReminderDaysBefore = current.ReminderWorkingDays,
             ReminderChoices = TeamSettings.ReminderChoices,
+            Graph = await graph.ViewAsync(who.TenantId, who.TeamKey, current, language, cancellationToken),
         };
         return SettingsCard.Build(view, new CardContext { Language = language, TimeZoneId = current.TimeZoneId, Now = time.GetUtcNow() });
     }
