@@ -83,11 +83,12 @@ public static class LiveSessionCard
         // This phase's entries (the newest); earlier phases' entries are in the Verlauf, everything in the views.
         var live = limits with { Items = Math.Min(limits.Items, MaxLiveEntries) };
         var entries = view.Contributions.Where(c => c.Kind != ContributionKind.FocusQuestion).ToList();
-        var current = entries.Where(c => c.PhaseIndex is null || c.PhaseIndex == view.CurrentPhaseIndex).ToList();
+        // An external viewer has no Verlauf: their own entries of all phases are listed here.
+        var current = entries.Where(c => view.IsExternalView || c.PhaseIndex is null || c.PhaseIndex == view.CurrentPhaseIndex).ToList();
         var earlier = entries.Where(c => c.PhaseIndex is { } i && i != view.CurrentPhaseIndex).ToList();
         if (current.Count > 0)
         {
-            body.Add(CardParts.SectionTitle(t["Live_ThisPhase"]));
+            body.Add(CardParts.SectionTitle(t[view.IsExternalView ? "Live_YourEntries" : "Live_ThisPhase"]));
             body.AddRange(ContributionParts.Grouped(t, current, live));
         }
 
