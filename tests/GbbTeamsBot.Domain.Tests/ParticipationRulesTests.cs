@@ -37,7 +37,7 @@ public sealed class ParticipationRulesTests
 
         Assert.Equal(ParticipantRole.Adviser, session.RoleOf("late"));
         var change = session.Snapshot().ParticipationLog[^1];
-        Assert.Equal(new ParticipationChange(ParticipationChangeKind.Joined, "late", ParticipantRole.Adviser, at), change);
+        Assert.Equal(new ParticipationChange(ParticipationChangeKind.Joined, "late", ParticipantRole.Adviser, at) { DisplayName = "Lena Spät" }, change);
     }
 
     [Fact]
@@ -156,5 +156,26 @@ public sealed class ParticipationRulesTests
         var session = Running(MethodIds.Helferkonferenz);
         Assert.Equal(RejectionCode.RoleNotPermitted, session.Execute(new WithdrawConsent(External), T0.AddMinutes(2)).Rejection!.Code);
         Assert.Equal(SessionStatus.Running, session.Status);
+    }
+
+    [Fact]
+    public void The_protocol_lists_late_joins_hand_overs_and_leaves_with_the_time_and_the_consent_state()
+    {
+        var session = Running(MethodIds.Helferkonferenz);
+        session.Ok(new JoinSession("late", "Lena Spät"), T0.AddMinutes(7));
+        session.Ok(new JoinSession("guest", "Frau Gast", IsExternal: true), T0.AddMinutes(8));
+        session.Ok(new PassRole(Mod, "late", ParticipantRole.ProtocolKeeper), T0.AddMinutes(9));
+        session.Ok(new LeaveSession("guest"), T0.AddMinutes(11));
+        session.Ok(new WithdrawConsent(Mod), T0.AddMinutes(12));
+
+        var markdown = Protocol.MarkdownProtocolRenderer.Render(session.CurrentProtocol());
+
+        Assert.Contains("Teilnahme im Verlauf", markdown, StringComparison.Ordinal);
+        Assert.Contains("09:07 Lena Spät beigetreten als Beratende", markdown, StringComparison.Ordinal);
+        Assert.Contains("09:08 beigetreten als", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Frau Gast", markdown, StringComparison.Ordinal);
+        Assert.Contains("hat verlassen", markdown, StringComparison.Ordinal);
+        Assert.Contains("**Einwilligung:** widerrufen am", markdown, StringComparison.Ordinal);
+        Assert.Contains("Jugendamt Nord, Familienhilfe Süd", markdown, StringComparison.Ordinal);
     }
 }

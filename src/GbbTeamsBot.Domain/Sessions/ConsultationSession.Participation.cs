@@ -48,6 +48,17 @@ public sealed partial class ConsultationSession
             return ParticipationRejections.HandOverNotAllowed(Labels.For(command.Role));
         }
 
+        if (Method.RuleFor(command.Role) is { Max: 1 }
+            && _state.Participants.FirstOrDefault(p => p.Role == command.Role && p.Id != target.Id) is { } holder
+            && holder.Id != actor.Id
+            && ParticipantRoles.MayHold(holder.IsExternal, target.Role))
+        {
+            // A single seat held by someone else (e.g. the protocol): the two swap, so no seat is left empty or doubled.
+            var swapped = WithRole(WithRole(_state, target.Id, command.Role), holder.Id, target.Role);
+            swapped = Logged(Logged(swapped, ParticipationChangeKind.RoleChanged, target.Id, command.Role, now), ParticipationChangeKind.RoleChanged, holder.Id, target.Role, now);
+            return Ok(swapped, Event(SessionEventKind.RoleAssigned, subject: target.Id), Event(SessionEventKind.RoleAssigned, subject: holder.Id));
+        }
+
         return Assign(actor, new AssignRole(actor.Id, target.Id, command.Role), now);
     }
 
@@ -108,6 +119,14 @@ public sealed partial class ConsultationSession
     /// <summary>Whether the session's consent was withdrawn (external participants then see nothing of the case).</summary>
     public bool ConsentWithdrawn => _state.Consent is { IsWithdrawn: true };
 
-    private static SessionSnapshot Logged(SessionSnapshot s, ParticipationChangeKind kind, string participantId, ParticipantRole role, DateTimeOffset now) =>
-        s with { ParticipationLog = [.. s.ParticipationLog, new ParticipationChange(kind, participantId, role, now)] };
+    /// <summary>
+    /// Adds a log entry. Colleagues in staff roles keep their display name in it (accountability, as in the
+    /// participant list); guests, agencies, the person and their lifeworld appear by role only.
+    /// </summary>
+    private SessionSnapshot Logged(SessionSnapshot s, ParticipationChangeKind kind, string participantId, ParticipantRole role, DateTimeOffset now)
+    {
+        var who = s.Participants.FirstOrDefault(p => p.Id == participantId) ?? _state.Participants.FirstOrDefault(p => p.Id == participantId);
+        var label = who is { IsExternal: false } && ParticipantRoles.IsStaffRole(role) ? who.DisplayName : null;
+        return s with { ParticipationLog = [.. s.ParticipationLog, new ParticipationChange(kind, participantId, role, now) { DisplayName = label }] };
+    }
 }

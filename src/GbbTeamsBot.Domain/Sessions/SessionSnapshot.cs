@@ -200,7 +200,11 @@ public enum ParticipationChangeKind
 }
 
 /// <summary>One entry of the participation log: who (by id), which role they hold afterwards, when.</summary>
-public sealed record ParticipationChange(ParticipationChangeKind Kind, string ParticipantId, ParticipantRole Role, DateTimeOffset At);
+public sealed record ParticipationChange(ParticipationChangeKind Kind, string ParticipantId, ParticipantRole Role, DateTimeOffset At)
+{
+    /// <summary>The colleague's display name for staff roles; null for guests, agencies, the person and their lifeworld.</summary>
+    public string? DisplayName { get; init; }
+}
 
 /// <summary>The protocol keeper's texts.</summary>
 public sealed record ProtocolTexts
