@@ -162,6 +162,30 @@ public sealed class ParticipationTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task The_setup_card_offers_no_guest_for_a_role_and_a_forged_choice_stores_nothing()
+    {
+        _host.Connector.Clear();
+        await _host.PostAsync(Activities.Message(_host, TeamsUser.Anna, Place.Channel, "kb"));
+        var setup = await _kb.WaitForCardReplyAsync();
+        Assert.Contains("Person 3", CardJson.Text(setup), StringComparison.Ordinal);
+        Assert.DoesNotContain(Guest.Name, CardJson.Text(setup), StringComparison.Ordinal);
+        Assert.DoesNotContain(Stranger.Name, CardJson.Text(setup), StringComparison.Ordinal);
+
+        var start = CardJson.RequireData(setup, CardVerbs.SessionStart);
+        var answer = await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Anna, Place.Channel, start, KbDriver.CardId, new JsonObject
+        {
+            ["method"] = "KollegialeBeratung",
+            ["casePseudonym"] = "Ahorn-12",
+            ["moderatorId"] = TeamsUser.Anna.Id,
+            ["presenterId"] = TeamsUser.Ben.Id,
+            ["adviserIds"] = Guest.Id,
+        }));
+
+        Assert.True(CardJson.HasVerb(answer, CardVerbs.SessionStart));
+        Assert.Empty(await _host.Service<GbbTeamsBot.Application.TeamQueries>().ListSessionsAsync(TeamsHost.Tenant, "team:" + TeamsHost.TeamId));
+    }
+
+    [Fact]
     public async Task A_join_by_someone_from_another_tenant_is_refused_and_changes_nothing()
     {
         var (session, _) = await _kb.StartAsync(Place.Channel);
