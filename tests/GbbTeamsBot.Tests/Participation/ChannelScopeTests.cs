@@ -63,10 +63,41 @@ public sealed class ChannelScopeTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.DoesNotContain("Kanalviertel-7", CardJson.Text(fromGeneral), StringComparison.Ordinal);
     }
 
-    private async Task<string> ProtocolsIn(Place place)
+    [Fact]
+    public async Task A_protocol_is_shown_where_the_session_ran_and_to_its_participants_only()
+    {
+        var dora = new TeamsUser("29:d", "Person 4");
+        _host.Connector.Clear();
+        await _host.PostAsync(In(Place.Channel, Activities.Message(_host, TeamsUser.Anna, Place.Channel, "sozialraum")));
+        var start = CardJson.RequireData(await _kb.WaitForCardReplyAsync(), CardVerbs.SessionStart);
+        var round = await Invoke(Place.Channel, TeamsUser.Anna, start, new JsonObject
+        {
+            ["method"] = "SozialraumRunde",
+            ["casePseudonym"] = "Hafenviertel-3",
+            ["moderatorId"] = TeamsUser.Anna.Id,
+            ["adviserIds"] = TeamsUser.Ben.Id,
+            ["plannedMinutes"] = "15",
+            ["startNow"] = "true",
+        });
+        var protocol = await Invoke(Place.Channel, TeamsUser.Anna, CardJson.RequireData(round, CardVerbs.SessionNext));
+        var confirmed = await Invoke(Place.Channel, TeamsUser.Anna, CardJson.RequireData(protocol, CardVerbs.ProtocolConfirm));
+
+        // In the channel where it ran: for everyone. In General: for its participants, not for the others.
+        Assert.Contains("Hafenviertel-3", await ProtocolsIn(Place.Channel, dora), StringComparison.Ordinal);
+        Assert.Contains("Hafenviertel-3", await ProtocolsIn(General, TeamsUser.Ben), StringComparison.Ordinal);
+        Assert.DoesNotContain("Hafenviertel-3", await ProtocolsIn(General, dora), StringComparison.Ordinal);
+
+        var refused = await Invoke(General, dora, CardJson.RequireData(confirmed, CardVerbs.ProtocolRecordText));
+        Assert.Contains("nur im Kanal oder Chat sichtbar", CardJson.Text(refused), StringComparison.Ordinal);
+        Assert.DoesNotContain("Hafenviertel-3", CardJson.Text(refused), StringComparison.Ordinal);
+        var shown = await Invoke(General, TeamsUser.Ben, CardJson.RequireData(confirmed, CardVerbs.ProtocolRecordText));
+        Assert.Contains("Hafenviertel-3", CardJson.Text(shown), StringComparison.Ordinal);
+    }
+
+    private async Task<string> ProtocolsIn(Place place, TeamsUser? user = null)
     {
         _host.Connector.Clear();
-        await _host.PostAsync(In(place, Activities.Message(_host, TeamsUser.Anna, place, "protokolle")));
+        await _host.PostAsync(In(place, Activities.Message(_host, user ?? TeamsUser.Anna, place, "protokolle")));
         return CardJson.Text(await _kb.WaitForCardReplyAsync());
     }
 
