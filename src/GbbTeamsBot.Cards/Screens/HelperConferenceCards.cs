@@ -98,6 +98,11 @@ public static class HelperConferenceCards
         {
             body.Add(CardParts.Hint(t["Consent_ModeratorConfirms"]));
         }
+
+        if (view.JoinOffered && !withdrawn)
+        {
+            cardActions.Add(actions.Execute(t["Live_Join"], CardVerbs.SessionJoin, style: ActionStyle.Positive));
+        }
         else if (view.ViewerMayWithdraw && !withdrawn)
         {
             cardActions.Add(actions.Execute(t["Consent_Withdraw"], CardVerbs.ConsentWithdraw, style: ActionStyle.Destructive));

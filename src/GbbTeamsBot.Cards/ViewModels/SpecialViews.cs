@@ -88,6 +88,9 @@ public sealed record ConsentView(SessionRef Session, string CasePseudonym)
 
     /// <summary>Moderator or case presenter, while a recorded consent is not withdrawn.</summary>
     public bool ViewerMayWithdraw { get; init; }
+
+    /// <summary>The viewer is not in the session (or it is the shared card): offer "Teilnehmen".</summary>
+    public bool JoinOffered { get; init; }
 }
 
 /// <summary>Helferkonferenz round of the helper systems: each agency's mandate and current activities.</summary>
@@ -108,6 +111,9 @@ public sealed record SozialraumRundeView(SessionRef Session, string Neighbourhoo
     public bool ViewerIsModerator { get; init; }
 
     public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
+
+    /// <summary>The viewer is not in the round (or it is the shared card): offer "Teilnehmen".</summary>
+    public bool JoinOffered { get; init; }
 }
 
 public sealed record AgendaItemView(string Title, AgendaItemKind Kind, int PlannedMinutes, PhaseStatus Status)

@@ -186,6 +186,37 @@ public sealed class ParticipationTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Teilnehmen_is_offered_on_the_consent_step_and_on_the_neighbourhood_round_too()
+    {
+        var (helfer, _) = await StartHelferkonferenzAsync();
+        var consentStep = await _kb.ViewAsync(Dora, helfer);
+        Assert.Contains("Einwilligung", CardJson.Text(consentStep), StringComparison.Ordinal);
+        await _kb.ActAsync(Dora, consentStep, CardVerbs.SessionJoin);
+        Assert.Equal(ParticipantRole.Adviser, (await _kb.LoadAsync(helfer, Place.Channel)).State.Participants.Single(p => p.Id == Dora.Id).Role);
+
+        _host.Connector.Clear();
+        await _host.PostAsync(Activities.Message(_host, TeamsUser.Anna, Place.Channel, "sozialraum"));
+        var start = CardJson.RequireData(await _kb.WaitForCardReplyAsync(), CardVerbs.SessionStart);
+        await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Anna, Place.Channel, start, KbDriver.CardId, new JsonObject
+        {
+            ["method"] = "SozialraumRunde",
+            ["casePseudonym"] = "Nordstadt",
+            ["moderatorId"] = TeamsUser.Anna.Id,
+            ["adviserIds"] = TeamsUser.Ben.Id,
+            ["plannedMinutes"] = "15",
+            ["startNow"] = "true",
+        }));
+        var round = start["sessionId"]!.GetValue<string>();
+        var roundView = await _kb.ViewAsync(Dora, round);
+        var joined = await _kb.ActAsync(Dora, roundView, CardVerbs.SessionJoin);
+        Assert.True(CardJson.HasVerb(joined, CardVerbs.ContributionAdd));
+
+        // The shared round card (what everyone in the channel sees) offers it as well.
+        var put = _host.Connector.Requests.Last(r => r.Method == "PUT").Json!["attachments"]![0]!["content"]!;
+        Assert.True(CardJson.HasVerb(put, CardVerbs.SessionJoin));
+    }
+
+    [Fact]
     public async Task A_join_by_someone_from_another_tenant_is_refused_and_changes_nothing()
     {
         var (session, _) = await _kb.StartAsync(Place.Channel);

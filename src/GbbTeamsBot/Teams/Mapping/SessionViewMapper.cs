@@ -205,6 +205,8 @@ public static class SessionViewMapper
             DefaultValidUntil = today.AddDays(Sessions.ConfirmConsentAction.DefaultValidityDays),
             MaxValidUntil = today.AddDays(Sessions.ConfirmConsentAction.MaxValidityDays),
             ViewerMayWithdraw = documents && consent is { IsWithdrawn: false },
+            JoinOffered = session.Status is SessionStatus.Prepared or SessionStatus.Running or SessionStatus.Paused
+                && (viewerId is null || session.State.Participants.All(p => p.Id != viewerId)),
         };
     }
 
@@ -226,6 +228,7 @@ public static class SessionViewMapper
                 && session.CapabilitiesOf(viewerId).ContributionKinds.Contains(DomainKind.NeighbourhoodEntry),
             ViewerIsModerator = live.Viewer.IsModerator,
             RefreshUserIds = RefreshUserIds(session.State),
+            JoinOffered = live.JoinOffered,
         };
     }
 
