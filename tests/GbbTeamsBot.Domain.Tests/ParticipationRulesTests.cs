@@ -61,6 +61,7 @@ public sealed class ParticipationRulesTests
         var before = session.Json();
 
         Assert.Equal(RejectionCode.InvalidHandOver, session.Execute(new LeaveSession(Mod), T0.AddMinutes(5)).Rejection!.Code);
+        Assert.Equal(RejectionCode.InvalidHandOver, session.Execute(new LeaveSession(Presenter), T0.AddMinutes(5)).Rejection!.Code);
         Assert.Equal(RejectionCode.RoleNotPermitted, session.Execute(new PassRole(Adviser1, Adviser2, ParticipantRole.Moderator), T0.AddMinutes(5)).Rejection!.Code);
         Assert.Equal(before, session.Json());
     }

@@ -17,11 +17,11 @@ public static class ParticipationRejections
             $"Die Rolle „{role.De}“ ist Kolleginnen und Kollegen dieser Organisation vorbehalten. Gäste und andere Stellen nehmen als Fachkraft einer beteiligten Stelle, Person oder Umfeld teil.",
             $"The role '{role.En}' is for colleagues of this organisation only. Guests and other agencies take part as professional of an agency involved, person or lifeworld."));
 
-    public static Rejection ModeratorMustHandOver() => new(
+    public static Rejection MustHandOverFirst(Bilingual role) => new(
         RejectionCode.InvalidHandOver,
         new(
-            "Bitte übergeben Sie die Moderation zuerst an eine andere Kollegin oder einen anderen Kollegen, dann können Sie die Sitzung verlassen.",
-            "Please hand the moderation over to another colleague first; then you can leave the session."));
+            $"Die Sitzung braucht die Rolle „{role.De}“. Bitte übergeben Sie sie zuerst an eine andere Kollegin oder einen anderen Kollegen, dann können Sie die Sitzung verlassen.",
+            $"The session needs the role '{role.En}'. Please hand it over to another colleague first; then you can leave the session."));
 
     public static Rejection HandOverNotAllowed(Bilingual role) => new(
         RejectionCode.RoleNotPermitted,

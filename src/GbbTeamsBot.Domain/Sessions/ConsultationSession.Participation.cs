@@ -62,12 +62,16 @@ public sealed partial class ConsultationSession
         return Assign(actor, new AssignRole(actor.Id, target.Id, command.Role), now);
     }
 
-    /// <summary>Anyone can leave; their entries stay. The moderator hands the moderation over first.</summary>
+    /// <summary>
+    /// Anyone can leave; their entries stay. Whoever holds a role the session needs and nobody else holds (the
+    /// moderation, the case presenter, the last Beratende) hands it over first, so nobody is left without a moderator
+    /// or without someone to confirm the protocol.
+    /// </summary>
     private Step Leave(Participant actor, DateTimeOffset now)
     {
-        if (actor.Role == ParticipantRole.Moderator)
+        if (!MayLeave(actor.Role))
         {
-            return ParticipationRejections.ModeratorMustHandOver();
+            return ParticipationRejections.MustHandOverFirst(Labels.For(actor.Role));
         }
 
         if (_state.ParticipationLog.Count >= MaxParticipationLogEntries)
@@ -115,6 +119,11 @@ public sealed partial class ConsultationSession
 
         return Ok(withdrawn, Event(SessionEventKind.ConsentWithdrawn));
     }
+
+    /// <summary>Whether a holder of <paramref name="role"/> may leave without handing it over (see <see cref="Leave"/>).</summary>
+    public bool MayLeave(ParticipantRole role) =>
+        role != ParticipantRole.Moderator
+        && (Method.RuleFor(role) is not { MinToStart: > 0 } rule || _state.Participants.Count(p => p.Role == role) > rule.MinToStart);
 
     /// <summary>Whether the session's consent was withdrawn (external participants then see nothing of the case).</summary>
     public bool ConsentWithdrawn => _state.Consent is { IsWithdrawn: true };

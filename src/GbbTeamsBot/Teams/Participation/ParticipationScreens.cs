@@ -122,7 +122,7 @@ public static class ParticipationScreens
                 .ToList();
         return view with
         {
-            MayLeave = open && participant.Role != ParticipantRole.Moderator,
+            MayLeave = open && session.MayLeave(participant.Role),
             HandOverTargets = open ? targets : [],
             HandOverRoles = open && targets.Count > 0 ? roles : [],
         };
