@@ -60,6 +60,14 @@ public static class CardVerbs
     public const string MeetingPlan = "gbb.meeting.plan";
     /// <summary>Creates the next meeting as an Outlook event with a Teams meeting (data: sessionId and the form's inputs).</summary>
     public const string MeetingSchedule = "gbb.meeting.schedule";
+    /// <summary>"Teilnehmen": someone in the conversation joins a session late (as Beratende, or an external role).</summary>
+    public const string SessionJoin = "gbb.session.join";
+    /// <summary>"Verlassen": a participant leaves the session.</summary>
+    public const string SessionLeave = "gbb.session.leave";
+    /// <summary>"Übergeben": a role goes to another participant (data: <see cref="CardDataKeys.HandOverTo"/>, <see cref="CardDataKeys.HandOverRole"/>).</summary>
+    public const string RoleHandOver = "gbb.role.handover";
+    /// <summary>The person withdrew their consent.</summary>
+    public const string ConsentWithdraw = "gbb.consent.withdraw";
 
     /// <summary>Verbs whose data carries sessionId and expectedVersion.</summary>
     public static IReadOnlySet<string> SessionVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -68,6 +76,7 @@ public static class CardVerbs
         ContributionAdd, IdeaChoose, ConsentConfirm, AgreementAdd, AgreementRemove, AgreementDone,
         ProtocolConfirm, ProtocolShow, ProtocolRecordText, ViewShow,
         AgreementReview, ProtocolTexts, ProtocolCorrect,
+        SessionJoin, SessionLeave, RoleHandOver, ConsentWithdraw,
     };
 }
 
@@ -176,6 +185,19 @@ public static class CardDataKeys
     // Inputs of the consent step ("true"/"false").
     public const string Consent = "consent";
     public const string Release = "release";
+
+    // The live card's hand-over: to whom (participant id) and which role (a RoleKind name).
+    public const string HandOverTo = "handOverTo";
+    public const string HandOverRole = "handOverRole";
+
+    // The consent record: who gave it (ConsentGiverKind), which agencies (chosen, comma separated, plus free
+    // entries), for what, valid until (yyyy-MM-dd), whether the person takes part ("true"/"false").
+    public const string ConsentGivenBy = "consentGivenBy";
+    public const string ConsentAgencies = "consentAgencies";
+    public const string ConsentOtherAgencies = "consentOtherAgencies";
+    public const string ConsentPurpose = "consentPurpose";
+    public const string ConsentValidUntil = "consentValidUntil";
+    public const string ConsentPersonTakesPart = "consentPersonTakesPart";
 
     // Team settings card.
     public const string Language = "language";

@@ -152,7 +152,13 @@ public sealed class ScreenTests
         var open = new ConsentView(SampleViews.Session, "B-03");
 
         Assert.Equal([CardVerbs.ConsentConfirm], CardJson.Verbs(HelperConferenceCards.BuildConsent(open with { ViewerIsModerator = true }, German)));
-        Assert.Equal([CardDataKeys.Consent, CardDataKeys.Release], CardJson.InputIds(HelperConferenceCards.BuildConsent(open with { ViewerIsModerator = true }, German)));
+        Assert.Equal(
+            [CardDataKeys.Consent, CardDataKeys.ConsentGivenBy, CardDataKeys.ConsentOtherAgencies, CardDataKeys.ConsentPurpose, CardDataKeys.ConsentValidUntil, CardDataKeys.ConsentPersonTakesPart, CardDataKeys.Release],
+            CardJson.InputIds(HelperConferenceCards.BuildConsent(open with { ViewerIsModerator = true }, German)));
+        Assert.Contains(CardDataKeys.ConsentAgencies, CardJson.InputIds(HelperConferenceCards.BuildConsent(open with { ViewerIsModerator = true, AgencyChoices = ["Jugendamt Nord"] }, German)));
+        Assert.Equal([CardVerbs.ConsentWithdraw], CardJson.Verbs(HelperConferenceCards.BuildConsent(open with { ViewerIsModerator = true, ConsentConfirmed = true, ViewerMayWithdraw = true }, German)));
+        Assert.Contains("Beratung", CardJson.AllText(HelperConferenceCards.BuildConsent(open with { Method = MethodKind.PartizipativeKollegialeBeratung }, German)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Helferkonferenz", CardJson.AllText(HelperConferenceCards.BuildConsent(open with { Method = MethodKind.PartizipativeKollegialeBeratung }, German)), StringComparison.Ordinal);
         Assert.Empty(CardJson.Verbs(HelperConferenceCards.BuildConsent(open, German)));
         Assert.Empty(CardJson.Verbs(HelperConferenceCards.BuildConsent(open with { ViewerIsModerator = true, ConsentConfirmed = true }, German)));
     }

@@ -159,6 +159,9 @@ public sealed class StateMachineTests
         SessionTrigger.Next => new NextStep(Mod),
         SessionTrigger.Finish => new FinishSession(Mod),
         SessionTrigger.RemoveAgreement => new RemoveAgreement(Presenter, "s1/a1"),
+        SessionTrigger.Leave => new LeaveSession(Adviser1),
+        SessionTrigger.PassRole => new PassRole(Mod, Adviser2, ParticipantRole.Guest),
+        SessionTrigger.WithdrawConsent => new WithdrawConsent(Mod),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger)),
     };
 }

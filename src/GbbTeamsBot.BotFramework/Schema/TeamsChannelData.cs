@@ -15,6 +15,12 @@ public sealed record TeamsChannelData(
     string? EventType,
     string? SelectedChannelId)
 {
+    /// <summary>
+    /// The channel's membership type as Teams sends it on channel activities (channelData.channel.type, or
+    /// membershipType): "standard", "private" or "shared"; null when not sent (then the channel counts as standard).
+    /// </summary>
+    public string? ChannelType { get; init; }
+
     public static TeamsChannelData From(JsonElement? channelData)
     {
         if (channelData is not { ValueKind: JsonValueKind.Object } data)
@@ -29,7 +35,10 @@ public sealed record TeamsChannelData(
             ChannelId: Json.String(data, "channel", "id") ?? Json.String(data, "teamsChannelId"),
             MeetingId: Json.String(data, "meeting", "id"),
             EventType: Json.String(data, "eventType"),
-            SelectedChannelId: Json.String(data, "settings", "selectedChannel", "id"));
+            SelectedChannelId: Json.String(data, "settings", "selectedChannel", "id"))
+        {
+            ChannelType = Json.String(data, "channel", "type") ?? Json.String(data, "channel", "membershipType"),
+        };
     }
 }
 

@@ -13,21 +13,53 @@ public static class HelperConferenceCards
         var t = context.Texts;
         var actions = new CardActions(context, view.Session);
         var confirmed = view.ConsentConfirmed;
+        var withdrawn = view.WithdrawnAt is not null;
+        var isHelferkonferenz = view.Method == MethodKind.Helferkonferenz;
+        var state = withdrawn
+            ? "⛔ " + t.Format("Consent_WithdrawnAt", view.WithdrawnAt is { } w ? context.FormatDateTime(w) : string.Empty)
+            : (confirmed ? "✓ " + t["Consent_Given"] : "⚠ " + t[isHelferkonferenz ? "Consent_Missing" : "Consent_MissingBeratung"]);
+        var record = new List<CardElement>
+        {
+            new TextBlock(state) { Weight = TextWeight.Bolder },
+        };
+        if (confirmed && view.ConfirmedByName is { } name)
+        {
+            record.Add(CardParts.Plain(
+                t.Format("Consent_ConfirmedBy", CardParts.Clip(name, 60), view.ConfirmedAt is { } at ? context.FormatDateTime(at) : string.Empty),
+                subtle: true) with { Spacing = Spacing.None });
+        }
+
+        if (confirmed)
+        {
+            var facts = new List<Fact>();
+            if (view.GivenBy is { } giver)
+            {
+                facts.Add(new Fact(t["Consent_GivenByLabel"], t["ConsentGiver_" + giver]));
+            }
+
+            facts.Add(new Fact(t["Consent_AgenciesLabel"], view.Agencies.Count == 0 ? t["Consent_NoAgencies"] : CardParts.Clip(string.Join(", ", view.Agencies), 300)));
+            if (!string.IsNullOrWhiteSpace(view.Purpose))
+            {
+                facts.Add(new Fact(t["Consent_PurposeLabel"], CardParts.Clip(view.Purpose, 200)));
+            }
+
+            if (view.ValidUntil is { } until)
+            {
+                facts.Add(new Fact(t["Consent_ValidUntilLabel"], until.ToString("d", t.Culture)));
+            }
+
+            facts.Add(new Fact(t["Consent_PersonTakesPartLabel"], t[view.PersonTakesPart ? "Common_Yes" : "Common_No"]));
+            record.Add(new FactSet(facts) { Spacing = Spacing.Small });
+        }
+
+        record.Add(new TextBlock((view.ReleaseConfirmed ? "✓ " : "○ ") + t["Consent_Release"]) { Spacing = Spacing.Small });
         var body = new List<CardElement>
         {
-            CardParts.Header(t["Consent_Title"], t.Name(MethodKind.Helferkonferenz) + " · " + t.Format("Common_CaseLine", view.CasePseudonym)),
-            new TextBlock(t["Consent_Intro"]) { Spacing = Spacing.Small },
-            new Container([
-                new TextBlock((confirmed ? "✓ " : "⚠ ") + (confirmed ? t["Consent_Given"] : t["Consent_Missing"])) { Weight = TextWeight.Bolder },
-                .. confirmed && view.ConfirmedByName is { } name
-                    ? [(CardElement)(CardParts.Plain(
-                        t.Format("Consent_ConfirmedBy", CardParts.Clip(name, 60), view.ConfirmedAt is { } at ? context.FormatDateTime(at) : string.Empty),
-                        subtle: true) with { Spacing = Spacing.None })]
-                    : Array.Empty<CardElement>(),
-                new TextBlock((view.ReleaseConfirmed ? "✓ " : "○ ") + t["Consent_Release"]) { Spacing = Spacing.Small },
-            ])
+            CardParts.Header(t["Consent_Title"], t.Name(view.Method) + " · " + t.Format("Common_CaseLine", view.CasePseudonym)),
+            new TextBlock(t[isHelferkonferenz ? "Consent_Intro" : "Consent_IntroBeratung"]) { Spacing = Spacing.Small },
+            new Container(record)
             {
-                Style = confirmed ? ContainerStyle.Good : ContainerStyle.Warning,
+                Style = withdrawn ? ContainerStyle.Attention : confirmed ? ContainerStyle.Good : ContainerStyle.Warning,
                 Spacing = Spacing.Medium,
             },
         };
@@ -41,12 +73,39 @@ public static class HelperConferenceCards
                 ErrorMessage = t["Message_ConsentMissing"],
                 Spacing = Spacing.Medium,
             });
+            body.Add(new ChoiceSetInput(CardDataKeys.ConsentGivenBy, t["Consent_GivenByLabel"], t.Choices<ConsentGiverKind>((x, v) => x["ConsentGiver_" + v]))
+            {
+                Value = nameof(ConsentGiverKind.Person),
+                Style = ChoiceInputStyle.Expanded,
+            });
+            if (view.AgencyChoices.Count > 0)
+            {
+                body.Add(new ChoiceSetInput(CardDataKeys.ConsentAgencies, t["Consent_AgenciesLabel"], view.AgencyChoices.Select(a => new Choice(CardParts.Clip(a, 80), a)).ToArray())
+                {
+                    IsMultiSelect = true,
+                    Style = ChoiceInputStyle.Expanded,
+                });
+            }
+
+            body.Add(new TextInput(CardDataKeys.ConsentOtherAgencies, t["Consent_OtherAgenciesLabel"]) { Placeholder = t["Consent_OtherAgenciesPlaceholder"], MaxLength = CardLimits.MaxTextLength });
+            body.Add(new TextInput(CardDataKeys.ConsentPurpose, t["Consent_PurposeLabel"]) { Placeholder = t["Consent_PurposePlaceholder"], MaxLength = CardLimits.MaxShortTextLength });
+            body.Add(new DateInput(CardDataKeys.ConsentValidUntil, t["Consent_ValidUntilLabel"]) { Value = view.DefaultValidUntil, Max = view.MaxValidUntil });
+            body.Add(new ToggleInput(CardDataKeys.ConsentPersonTakesPart, t["Consent_PersonTakesPartLabel"], t["Consent_PersonTakesPartToggle"]));
             body.Add(new ToggleInput(CardDataKeys.Release, t["Consent_ReleaseLabel"], t["Consent_ReleaseToggle"]) { Value = view.ReleaseConfirmed });
             cardActions.Add(actions.Execute(t["Consent_Confirm"], CardVerbs.ConsentConfirm, withInputs: true, style: ActionStyle.Positive));
         }
         else if (!confirmed)
         {
             body.Add(CardParts.Hint(t["Consent_ModeratorConfirms"]));
+        }
+
+        if (view.JoinOffered && !withdrawn)
+        {
+            cardActions.Add(actions.Execute(t["Live_Join"], CardVerbs.SessionJoin, style: ActionStyle.Positive));
+        }
+        else if (view.ViewerMayWithdraw && !withdrawn)
+        {
+            cardActions.Add(actions.Execute(t["Consent_Withdraw"], CardVerbs.ConsentWithdraw, style: ActionStyle.Destructive));
         }
 
         body.Add(CardParts.PrivacyNote(t));

@@ -21,6 +21,8 @@ public static class LiveSessionCard
 
     public const string FinishConfirmId = "finishConfirm";
 
+    public const string HandOverId = "handOver";
+
     /// <summary>Entries of the current phase the live card shows at most (the newest); the views list everything.</summary>
     public const int MaxLiveEntries = 8;
 
@@ -55,6 +57,16 @@ public static class LiveSessionCard
         }
 
         body.Add(PhaseBlock(view, phase, context));
+        if (view.ConsentWithdrawn)
+        {
+            body.Add(new TextBlock("⛔ " + t["Live_ConsentWithdrawn"]) { Color = TextColor.Attention, Weight = TextWeight.Bolder, Spacing = Spacing.Small });
+        }
+
+        if (view.JoinOffered)
+        {
+            body.Add(new ActionSet([actions.Execute(t["Live_Join"], CardVerbs.SessionJoin, style: ActionStyle.Positive)]) { Spacing = Spacing.Small });
+        }
+
         if (view.Viewer.IsModerator)
         {
             body.AddRange(ModeratorControls(view, t, actions));
@@ -63,6 +75,7 @@ public static class LiveSessionCard
         // What became of the earlier agreements comes before this session's entries.
         body.AddRange(EarlierAgreementsPart.Build(view, context, actions, limits with { Items = Math.Min(limits.Items, MaxLiveEntries) }));
         body.Add(RoleLine(view, t));
+        body.AddRange(ParticipationControls(view, t, actions));
 
         if (view.Viewer.MayAdd is { } kind && !view.IsPaused)
         {
@@ -72,11 +85,12 @@ public static class LiveSessionCard
         // This phase's entries (the newest); earlier phases' entries are in the Verlauf, everything in the views.
         var live = limits with { Items = Math.Min(limits.Items, MaxLiveEntries) };
         var entries = view.Contributions.Where(c => c.Kind != ContributionKind.FocusQuestion).ToList();
-        var current = entries.Where(c => c.PhaseIndex is null || c.PhaseIndex == view.CurrentPhaseIndex).ToList();
+        // An external viewer has no Verlauf: their own entries of all phases are listed here.
+        var current = entries.Where(c => view.IsExternalView || c.PhaseIndex is null || c.PhaseIndex == view.CurrentPhaseIndex).ToList();
         var earlier = entries.Where(c => c.PhaseIndex is { } i && i != view.CurrentPhaseIndex).ToList();
         if (current.Count > 0)
         {
-            body.Add(CardParts.SectionTitle(t["Live_ThisPhase"]));
+            body.Add(CardParts.SectionTitle(t[view.IsExternalView ? "Live_YourEntries" : "Live_ThisPhase"]));
             body.AddRange(ContributionParts.Grouped(t, current, live));
         }
 
@@ -90,8 +104,18 @@ public static class LiveSessionCard
             }
         }
 
-        body.Add(ViewLinks(view, t, actions));
-        body.Add(History(view, t, earlier, limits with { Items = Math.Min(limits.Items, MaxHistoryEntries) }));
+        if (view.IsExternalView)
+        {
+            // What concerns the guest: no other views, no timeline of the team's work, only a way to refresh.
+            body.Add(CardParts.Hint(t["Live_ExternalViewHint"]));
+            body.Add(new ActionSet([actions.Execute(t["View_Refresh"], CardVerbs.ViewShow, new JsonObject { [CardDataKeys.View] = CardViews.Live })]) { Spacing = Spacing.Small });
+        }
+        else
+        {
+            body.Add(ViewLinks(view, t, actions));
+            body.Add(History(view, t, earlier, limits with { Items = Math.Min(limits.Items, MaxHistoryEntries) }));
+        }
+
         body.Add(CardParts.PrivacyNote(t));
 
         return new AdaptiveCard
@@ -146,8 +170,8 @@ public static class LiveSessionCard
                 new Column([new TextBlock(heading) { IsSubtle = true }]) { Width = ColumnWidth.Auto },
                 new Column([new TextBlock(clock) { Weight = TextWeight.Bolder, Color = color, HorizontalAlignment = HorizontalAlignment.Right }]) { Width = ColumnWidth.Stretch },
             ]) { Spacing = Spacing.None },
-            CardParts.Plain(t.Title(phase), TextSize.Large, TextWeight.Bolder) with { Spacing = Spacing.None },
-            new TextBlock(t.Guidance(phase.Kind)) { Spacing = Spacing.Small, Size = TextSize.Small },
+            CardParts.Plain(view.PlainLanguage ? t["PhasePlain_" + phase.Kind] : t.Title(phase), TextSize.Large, TextWeight.Bolder) with { Spacing = Spacing.None },
+            new TextBlock(view.PlainLanguage ? t["Live_PlainGuidance"] : t.Guidance(phase.Kind)) { Spacing = Spacing.Small, Size = TextSize.Small },
         };
         if (view.Contributions.FirstOrDefault(c => c.Kind == ContributionKind.FocusQuestion) is { } focus)
         {
@@ -169,6 +193,11 @@ public static class LiveSessionCard
             // The shared card has no viewer, so "your role" would wrongly tell everyone they only watch.
             var own = view.Viewer.Roles.Count == 0 ? t["Live_NoRole"] : string.Join(", ", view.Viewer.Roles.Select(t.Name));
             parts.Add(t["Live_YourRole"] + ": " + own);
+        }
+
+        if (view.IsExternalView)
+        {
+            return new TextBlock(string.Join(" · ", parts)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Small };
         }
 
         parts.AddRange(view.RoleHolders
@@ -293,5 +322,52 @@ public static class LiveSessionCard
             Style = ContainerStyle.Warning,
             Spacing = Spacing.Small,
         };
+    }
+
+    /// <summary>
+    /// "Rolle übergeben" (collapsed: to whom, which role) for those who can give a role, and "Verlassen" for everyone
+    /// but the moderator, who hands the moderation over first.
+    /// </summary>
+    private static IEnumerable<CardElement> ParticipationControls(LiveSessionView view, CardTexts t, CardActions actions)
+    {
+        var buttons = new List<CardAction>();
+        if (view.HandOverTargets.Count > 0 && view.HandOverRoles.Count > 0)
+        {
+            buttons.Add(new ToggleVisibilityAction(t["Live_HandOver"], [HandOverId]));
+        }
+
+        if (view.MayLeave)
+        {
+            buttons.Add(actions.Execute(t["Live_Leave"], CardVerbs.SessionLeave));
+        }
+
+        if (buttons.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new ActionSet(buttons) { Spacing = Spacing.Small };
+        if (view.HandOverTargets.Count > 0 && view.HandOverRoles.Count > 0)
+        {
+            yield return new Container([
+                new ChoiceSetInput(CardDataKeys.HandOverTo, t["Live_HandOverTo"], view.HandOverTargets.Select(m => new Choice(CardParts.Clip(m.DisplayName, 60), m.UserId)).ToArray())
+                {
+                    IsRequired = true,
+                    ErrorMessage = t["Live_HandOverToMissing"],
+                },
+                new ChoiceSetInput(CardDataKeys.HandOverRole, t["Live_HandOverRole"], view.HandOverRoles.Select(r => new Choice(t.Name(r), r.ToString())).ToArray())
+                {
+                    IsRequired = true,
+                    Value = view.HandOverRoles[0].ToString(),
+                    ErrorMessage = t["Live_HandOverRoleMissing"],
+                },
+                new ActionSet([actions.Execute(t["Live_HandOverConfirm"], CardVerbs.RoleHandOver, withInputs: true, style: ActionStyle.Positive)]) { Spacing = Spacing.Small },
+            ])
+            {
+                Id = HandOverId,
+                IsVisible = false,
+                Spacing = Spacing.Small,
+            };
+        }
     }
 }

@@ -49,6 +49,11 @@ public static class SozialraumRundeCard
         {
             new ToggleVisibilityAction(t["Round_ToggleQuestions"], ["roundQuestions"]),
         };
+        if (view.JoinOffered)
+        {
+            cardActions.Insert(0, actions.Execute(t["Live_Join"], CardVerbs.SessionJoin, style: ActionStyle.Positive));
+        }
+
         if (view.ViewerIsModerator)
         {
             cardActions.Add(actions.Execute(t.Format("Control_Extend", LiveSessionCard.ExtendMinutes), CardVerbs.SessionExtend, new JsonObject { [CardDataKeys.Minutes] = LiveSessionCard.ExtendMinutes }));

@@ -26,6 +26,16 @@ public enum RoleKind
     /// <summary>An agency taking part in a Helferkonferenz.</summary>
     Helfersystem,
     Teilnehmend,
+
+    /// <summary>People from the person's lifeworld or neighbourhood (Partizipative KB, Helferkonferenz).</summary>
+    Umfeld,
+}
+
+/// <summary>Who gave the consent (by role only).</summary>
+public enum ConsentGiverKind
+{
+    Person,
+    GesetzlicheVertretung,
 }
 
 public enum PhaseKind

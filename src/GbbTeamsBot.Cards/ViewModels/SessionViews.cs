@@ -117,4 +117,27 @@ public sealed record LiveSessionView(
 
     /// <summary>Error or confirmation line shown on top, e.g. after a rejected action.</summary>
     public MessageView? Notice { get; init; }
+
+    /// <summary>The viewer is not a participant (or it is the shared card): offer "Teilnehmen".</summary>
+    public bool JoinOffered { get; init; }
+
+    /// <summary>A participant who may leave (everyone but the moderator, who hands over first).</summary>
+    public bool MayLeave { get; init; }
+
+    /// <summary>Who the viewer can hand a role to, and which roles (empty: no hand-over form).</summary>
+    public IReadOnlyList<MemberView> HandOverTargets { get; init; } = [];
+
+    public IReadOnlyList<RoleKind> HandOverRoles { get; init; } = [];
+
+    /// <summary>
+    /// A guest or someone from another agency: the card shows the phase, their own entries and the agreements,
+    /// no internal notes, no other views and no lists of the team.
+    /// </summary>
+    public bool IsExternalView { get; init; }
+
+    /// <summary>The viewer is the person or from their lifeworld in a method in plain language: short, simple texts.</summary>
+    public bool PlainLanguage { get; init; }
+
+    /// <summary>The person withdrew their consent: external viewers see nothing of the case any more.</summary>
+    public bool ConsentWithdrawn { get; init; }
 }

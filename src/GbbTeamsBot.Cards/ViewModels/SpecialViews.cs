@@ -81,6 +81,36 @@ public sealed record ConsentView(SessionRef Session, string CasePseudonym)
     public DateTimeOffset? ConfirmedAt { get; init; }
 
     public bool ViewerIsModerator { get; init; }
+
+    /// <summary>The method the consent is for: the card speaks of a Helferkonferenz or of the Beratung.</summary>
+    public MethodKind Method { get; init; } = MethodKind.Helferkonferenz;
+
+    /// <summary>The agencies in the conversation (external participants' organisations) to choose from.</summary>
+    public IReadOnlyList<string> AgencyChoices { get; init; } = [];
+
+    /// <summary>The recorded consent: agencies, purpose, giver, validity, whether the person takes part.</summary>
+    public IReadOnlyList<string> Agencies { get; init; } = [];
+
+    public string? Purpose { get; init; }
+
+    public ConsentGiverKind? GivenBy { get; init; }
+
+    public DateOnly? ValidUntil { get; init; }
+
+    /// <summary>The date "gültig bis" offers (end of the help planning, at most one year).</summary>
+    public DateOnly DefaultValidUntil { get; init; }
+
+    public DateOnly MaxValidUntil { get; init; }
+
+    public bool PersonTakesPart { get; init; }
+
+    public DateTimeOffset? WithdrawnAt { get; init; }
+
+    /// <summary>Moderator or case presenter, while a recorded consent is not withdrawn.</summary>
+    public bool ViewerMayWithdraw { get; init; }
+
+    /// <summary>The viewer is not in the session (or it is the shared card): offer "Teilnehmen".</summary>
+    public bool JoinOffered { get; init; }
 }
 
 /// <summary>Helferkonferenz round of the helper systems: each agency's mandate and current activities.</summary>
@@ -101,6 +131,9 @@ public sealed record SozialraumRundeView(SessionRef Session, string Neighbourhoo
     public bool ViewerIsModerator { get; init; }
 
     public IReadOnlyList<string> RefreshUserIds { get; init; } = [];
+
+    /// <summary>The viewer is not in the round (or it is the shared card): offer "Teilnehmen".</summary>
+    public bool JoinOffered { get; init; }
 }
 
 public sealed record AgendaItemView(string Title, AgendaItemKind Kind, int PlannedMinutes, PhaseStatus Status)

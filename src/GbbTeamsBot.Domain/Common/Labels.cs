@@ -173,6 +173,9 @@ public static class Labels
         SessionTrigger.Next => new("Weiter", "Next"),
         SessionTrigger.Finish => new("Beenden", "Finish"),
         SessionTrigger.RemoveAgreement => new("Vereinbarung entfernen", "Remove agreement"),
+        SessionTrigger.Leave => new("Sitzung verlassen", "Leave session"),
+        SessionTrigger.PassRole => new("Rolle übergeben", "Hand over role"),
+        SessionTrigger.WithdrawConsent => new("Einwilligung widerrufen", "Withdraw consent"),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 }

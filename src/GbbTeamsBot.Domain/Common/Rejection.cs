@@ -45,6 +45,12 @@ public enum RejectionCode
 
     /// <summary>A growth cap of the session (<see cref="Sessions.SessionLimits"/>) or its stored size would be exceeded.</summary>
     LimitReached,
+
+    /// <summary>The person withdrew their consent: the session cannot start or go on, the consent cannot be used again.</summary>
+    ConsentWithdrawn,
+
+    /// <summary>The person belongs to another organisation's tenant and cannot join here.</summary>
+    OtherTenant,
 }
 
 /// <summary>

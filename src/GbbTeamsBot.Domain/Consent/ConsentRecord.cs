@@ -10,7 +10,24 @@ public sealed record ConsentDraft(
     DateTimeOffset GivenAt,
     DateTimeOffset ValidUntil,
     IReadOnlyList<string> Agencies,
-    bool IncludesReleaseFromConfidentiality);
+    bool IncludesReleaseFromConfidentiality)
+{
+    /// <summary>Who gave the consent, by role only (pseudonymous): the person, or their legal representative.</summary>
+    public ConsentGiver GivenBy { get; init; } = ConsentGiver.Person;
+
+    /// <summary>What the consent is for, in a few words (e.g. "Abstimmung der Hilfen mit Jugendamt und Schule").</summary>
+    public string? Purpose { get; init; }
+
+    /// <summary>Whether the person takes part in the session themselves.</summary>
+    public bool PersonTakesPart { get; init; }
+}
+
+/// <summary>Who gave the consent. Never a name: the record stays pseudonymous.</summary>
+public enum ConsentGiver
+{
+    Person,
+    LegalRepresentative,
+}
 
 /// <summary>A recorded consent: the draft plus who confirmed it in the session and when.</summary>
 public sealed record ConsentRecord
@@ -27,9 +44,30 @@ public sealed record ConsentRecord
 
     public bool IncludesReleaseFromConfidentiality { get; init; }
 
-    public bool IsValidAt(DateTimeOffset now) => GivenAt <= now && now < ValidUntil;
+    public ConsentGiver GivenBy { get; init; } = ConsentGiver.Person;
+
+    public string? Purpose { get; init; }
+
+    public bool PersonTakesPart { get; init; }
+
+    /// <summary>When the person withdrew the consent; a withdrawn consent never counts again.</summary>
+    public DateTimeOffset? WithdrawnAt { get; init; }
+
+    /// <summary>Who documented the withdrawal (participant id).</summary>
+    public string? WithdrawnById { get; init; }
+
+    public bool IsWithdrawn => WithdrawnAt is not null;
+
+    public bool IsValidAt(DateTimeOffset now) => !IsWithdrawn && GivenAt <= now && now < ValidUntil;
+
+    /// <summary>The state the record shows.</summary>
+    public ConsentState StateAt(DateTimeOffset now) =>
+        IsWithdrawn ? ConsentState.Withdrawn : now >= ValidUntil ? ConsentState.Expired : ConsentState.Valid;
 
     internal const int MaxAgencies = 20;
+
+    /// <summary>A consent is valid for at most a year; the help planning is reviewed before then.</summary>
+    public static readonly TimeSpan MaxValidity = TimeSpan.FromDays(366);
 
     internal static Rejection? Validate(ConsentDraft draft, DateTimeOffset now)
     {
@@ -52,6 +90,13 @@ public sealed record ConsentRecord
             return Rejections.ConsentExpired();
         }
 
+        if (draft.ValidUntil - draft.GivenAt > MaxValidity)
+        {
+            return Rejections.ConsentInvalid(new(
+                "Eine Einwilligung gilt höchstens ein Jahr. Bitte ein früheres „Gültig bis“ wählen.",
+                "A consent is valid for at most one year. Please choose an earlier 'valid until'."));
+        }
+
         if (draft.Agencies.Count > MaxAgencies)
         {
             return Rejections.ConsentInvalid(new(
@@ -59,8 +104,20 @@ public sealed record ConsentRecord
                 $"At most {MaxAgencies} agencies."));
         }
 
-        return TextRules.Validate(
-            draft.Agencies.Select((agency, i) => new TextInput($"agency{i}", new("Stelle", "Agency"), agency, TextRules.ShortTextMaxLength)),
-            confirmedDespiteWarnings: false);
+        var texts = draft.Agencies.Select((agency, i) => new TextInput($"agency{i}", new("Stelle", "Agency"), agency, TextRules.ShortTextMaxLength)).ToList();
+        if (!string.IsNullOrWhiteSpace(draft.Purpose))
+        {
+            texts.Add(new TextInput("purpose", new("Zweck", "Purpose"), draft.Purpose, TextRules.ShortTextMaxLength));
+        }
+
+        return TextRules.Validate(texts, confirmedDespiteWarnings: false);
     }
+}
+
+/// <summary>What the record shows about a consent.</summary>
+public enum ConsentState
+{
+    Valid,
+    Expired,
+    Withdrawn,
 }

@@ -58,6 +58,7 @@ public static class MarkdownProtocolRenderer
             md.AppendLine();
         }
 
+        ParticipationSection.Render(md, document, language);
         md.AppendLine();
         if (document.FocusQuestion is not null)
         {

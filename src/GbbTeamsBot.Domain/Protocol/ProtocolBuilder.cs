@@ -26,6 +26,10 @@ public static class ProtocolBuilder
             Date = session.StartedAt,
             CaseReference = session.CaseReference,
             Participants = Participants(session),
+            ParticipationChanges = [.. session.ParticipationLog.Select(c => new ProtocolParticipationChange(c.Kind, c.Role, c.DisplayName, c.At))],
+            Consent = session.Consent is { } consent
+                ? new ProtocolConsent(consent.Agencies, consent.Purpose, consent.GivenBy, consent.ValidUntil, consent.PersonTakesPart, consent.IncludesReleaseFromConfidentiality, consent.WithdrawnAt)
+                : null,
             FocusQuestion = session.FocusQuestion,
             ProjectBrief = brief is null
                 ? null

@@ -30,6 +30,12 @@ public sealed record ProtocolDocument
 
     public IReadOnlyList<ProtocolParticipant> Participants { get; init; } = [];
 
+    /// <summary>Who joined, changed role or left during the session, with the time (staff by name, others by role).</summary>
+    public IReadOnlyList<ProtocolParticipationChange> ParticipationChanges { get; init; } = [];
+
+    /// <summary>The consent the session relied on, as recorded (null for methods without consent).</summary>
+    public ProtocolConsent? Consent { get; init; }
+
     public string? FocusQuestion { get; init; }
 
     public ProtocolProjectBrief? ProjectBrief { get; init; }
@@ -75,6 +81,18 @@ public sealed record ProtocolDocument
 }
 
 public sealed record ProtocolParticipant(ParticipantRole Role, string? Label);
+
+public sealed record ProtocolParticipationChange(Sessions.ParticipationChangeKind Kind, ParticipantRole Role, string? Label, DateTimeOffset At);
+
+/// <summary>The consent state in the record: agencies, purpose, giver (by role), validity, withdrawal.</summary>
+public sealed record ProtocolConsent(
+    IReadOnlyList<string> Agencies,
+    string? Purpose,
+    Consent.ConsentGiver GivenBy,
+    DateTimeOffset ValidUntil,
+    bool PersonTakesPart,
+    bool IncludesReleaseFromConfidentiality,
+    DateTimeOffset? WithdrawnAt);
 
 public sealed record ProtocolProjectBrief(string Project, string ObservedNeed, string Goal, string PeopleAndPartners, string? ResourcesAtHand);
 

@@ -57,6 +57,11 @@ public sealed partial class ConsultationSession
 
         if (Method.RequiresConsent)
         {
+            if (_state.Consent is { IsWithdrawn: true })
+            {
+                return Participation.ParticipationRejections.ConsentWithdrawn();
+            }
+
             if (_state.Consent is null)
             {
                 return Rejections.ConsentMissing();
@@ -216,6 +221,11 @@ public sealed partial class ConsultationSession
 
     private Step Resume(DateTimeOffset now)
     {
+        if (Method.RequiresConsent && _state.Consent is { IsWithdrawn: true })
+        {
+            return Participation.ParticipationRejections.ConsentWithdrawn();
+        }
+
         var paused = _state.PausedAt is { } at && now > at ? now - at : TimeSpan.Zero;
         var next = _state with
         {

@@ -73,10 +73,11 @@ public sealed partial class ConsultationSession
             Organisation = TextRules.Clean(command.Organisation),
             JoinedAt = now,
         };
-        return Ok(_state with { Participants = [.. _state.Participants, participant] }, Event(SessionEventKind.ParticipantJoined, subject: participant.Id));
+        var joined = Logged(_state with { Participants = [.. _state.Participants, participant] }, ParticipationChangeKind.Joined, participant.Id, role, now);
+        return Ok(joined, Event(SessionEventKind.ParticipantJoined, subject: participant.Id));
     }
 
-    private Step Assign(Participant actor, AssignRole command)
+    private Step Assign(Participant actor, AssignRole command, DateTimeOffset now)
     {
         if (RequireModerator(actor, command) is { } notModerator)
         {
@@ -96,7 +97,12 @@ public sealed partial class ConsultationSession
                 "Please hand over the moderation first, then take another role."));
         }
 
-        if (Method.RuleFor(command.Role) is not { Max: > 0 } || (target.IsExternal && StaffRoles.Contains(command.Role)))
+        if (target.IsExternal && StaffRoles.Contains(command.Role))
+        {
+            return Participation.ParticipationRejections.StaffRoleForExternal(Labels.For(command.Role));
+        }
+
+        if (Method.RuleFor(command.Role) is not { Max: > 0 })
         {
             return Rejections.RoleNotPermitted(Labels.For(command.Role), Labels.For(SessionTrigger.AssignRole));
         }
@@ -106,10 +112,10 @@ public sealed partial class ConsultationSession
             return Rejections.RoleCapacityExceeded(Labels.For(command.Role));
         }
 
-        return Ok(WithRole(_state, target.Id, command.Role), Event(SessionEventKind.RoleAssigned, subject: target.Id));
+        return Ok(Logged(WithRole(_state, target.Id, command.Role), ParticipationChangeKind.RoleChanged, target.Id, command.Role, now), Event(SessionEventKind.RoleAssigned, subject: target.Id));
     }
 
-    private Step HandOver(Participant actor, HandOverRole command)
+    private Step HandOver(Participant actor, HandOverRole command, DateTimeOffset now)
     {
         if (!HandOverRoles.Contains(actor.Role))
         {
@@ -131,6 +137,7 @@ public sealed partial class ConsultationSession
 
         // A swap: the giver takes the receiver's former role, so every role count stays the same.
         var next = WithRole(WithRole(_state, target.Id, actor.Role), actor.Id, target.Role);
+        next = Logged(Logged(next, ParticipationChangeKind.RoleChanged, target.Id, actor.Role, now), ParticipationChangeKind.RoleChanged, actor.Id, target.Role, now);
         return Ok(next, Event(SessionEventKind.RoleHandedOver, subject: target.Id));
     }
 
@@ -139,6 +146,12 @@ public sealed partial class ConsultationSession
         if (actor.Role is not (ParticipantRole.Moderator or ParticipantRole.CasePresenter))
         {
             return Rejections.RoleNotPermitted(Labels.For(actor.Role), Labels.For(SessionTrigger.RecordConsent));
+        }
+
+        if (_state.Consent is { IsWithdrawn: true })
+        {
+            // A withdrawn consent is not brought back by a click on an old card: a new consultation needs a new consent.
+            return Participation.ParticipationRejections.ConsentWithdrawn();
         }
 
         if (ConsentRecord.Validate(command.Consent, now) is { } rejected)
@@ -154,6 +167,9 @@ public sealed partial class ConsultationSession
             ValidUntil = command.Consent.ValidUntil,
             Agencies = [.. command.Consent.Agencies.Select(a => a.Trim())],
             IncludesReleaseFromConfidentiality = command.Consent.IncludesReleaseFromConfidentiality,
+            GivenBy = command.Consent.GivenBy,
+            Purpose = TextRules.Clean(command.Consent.Purpose),
+            PersonTakesPart = command.Consent.PersonTakesPart,
         };
         return Ok(_state with { Consent = record }, Event(SessionEventKind.ConsentRecorded));
     }

@@ -179,8 +179,11 @@ public sealed partial class ConsultationSession
         var step = command switch
         {
             JoinSession c => Join(c, now),
-            AssignRole c => Assign(actor!, c),
-            HandOverRole c => HandOver(actor!, c),
+            AssignRole c => Assign(actor!, c, now),
+            HandOverRole c => HandOver(actor!, c, now),
+            LeaveSession => Leave(actor!, now),
+            PassRole c => Pass(actor!, c, now),
+            WithdrawConsent => WithdrawConsentStep(actor!, now),
             RecordConsent c => RecordConsentFor(actor!, c, now),
             ConfigureSession c => Configure(actor!, c),
             SetPhasePlan c => SetPlan(actor!, c),

@@ -39,6 +39,9 @@ public enum SessionTrigger
     Next,
     Finish,
     RemoveAgreement,
+    Leave,
+    PassRole,
+    WithdrawConsent,
 }
 
 /// <summary>A command by a participant (identified by an opaque id, e.g. the Entra object id or a guest id).</summary>
@@ -228,4 +231,25 @@ public sealed record ConfirmProtocol(string ActorId) : SessionCommand(ActorId)
 public sealed record CorrectProtocol(string ActorId, ProtocolTextField Field, string? Text, string Reason, bool ConfirmedDespiteWarnings = false) : SessionCommand(ActorId)
 {
     public override SessionTrigger Trigger => SessionTrigger.CorrectProtocol;
+}
+
+/// <summary>A participant leaves the session; the moderator hands the moderation over first.</summary>
+public sealed record LeaveSession(string ActorId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.Leave;
+}
+
+/// <summary>
+/// The live card's "Übergeben": the actor gives <paramref name="Role"/> to another participant. Handing over one's own
+/// role (Moderation, Protokoll, Falleinbringend) swaps seats; the moderator may also give any other seat.
+/// </summary>
+public sealed record PassRole(string ActorId, string ToParticipantId, ParticipantRole Role) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.PassRole;
+}
+
+/// <summary>Moderator or case presenter: the person withdrew their consent.</summary>
+public sealed record WithdrawConsent(string ActorId) : SessionCommand(ActorId)
+{
+    public override SessionTrigger Trigger => SessionTrigger.WithdrawConsent;
 }

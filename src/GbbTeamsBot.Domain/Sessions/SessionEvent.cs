@@ -42,6 +42,12 @@ public enum SessionEventKind
 
     /// <summary>The phase ended and the session moved on by itself (session option <c>AutoAdvance</c>).</summary>
     AutoAdvanced,
+
+    /// <summary>A participant left the session (their entries stay).</summary>
+    ParticipantLeft,
+
+    /// <summary>The person withdrew their consent: the session is paused and cannot go on.</summary>
+    ConsentWithdrawn,
 }
 
 /// <summary>

@@ -81,6 +81,9 @@ public sealed record SessionSnapshot
 
     public IReadOnlyList<Participant> Participants { get; init; } = [];
 
+    /// <summary>Every join, role change and leave with its time, for the protocol's participant list.</summary>
+    public IReadOnlyList<ParticipationChange> ParticipationLog { get; init; } = [];
+
     public string? CoordinatingContactId { get; init; }
 
     public ConsentRecord? Consent { get; init; }
@@ -186,6 +189,21 @@ public sealed record Participant
     public string? Organisation { get; init; }
 
     public required DateTimeOffset JoinedAt { get; init; }
+}
+
+/// <summary>What happened to a participant's seat.</summary>
+public enum ParticipationChangeKind
+{
+    Joined,
+    RoleChanged,
+    Left,
+}
+
+/// <summary>One entry of the participation log: who (by id), which role they hold afterwards, when.</summary>
+public sealed record ParticipationChange(ParticipationChangeKind Kind, string ParticipantId, ParticipantRole Role, DateTimeOffset At)
+{
+    /// <summary>The colleague's display name for staff roles; null for guests, agencies, the person and their lifeworld.</summary>
+    public string? DisplayName { get; init; }
 }
 
 /// <summary>The protocol keeper's texts.</summary>

@@ -14,9 +14,12 @@ public static class SessionStateMachine
     /// <paramref name="EndsOnLastPhase"/>, to Completed when it moves past the last phase.</summary>
     public sealed record TransitionRule(SessionTrigger Trigger, IReadOnlySet<SessionStatus> From, SessionStatus? To, bool AffectsSchedule, bool EndsOnLastPhase = false)
     {
+        /// <summary>A second allowed result, e.g. a withdrawn consent pauses a running session (and leaves others as they are).</summary>
+        public SessionStatus? OrTo { get; init; }
+
         /// <summary>Whether a handler's result state is the one this row names (the aggregate refuses to store any other).</summary>
         public bool Leads(SessionStatus from, SessionStatus to) =>
-            to == (To ?? from) || (EndsOnLastPhase && to == SessionStatus.Completed);
+            to == (To ?? from) || (EndsOnLastPhase && to == SessionStatus.Completed) || to == OrTo;
     }
 
     private static TransitionRule Row(SessionTrigger trigger, SessionStatus? to, bool schedule, params SessionStatus[] from) =>
@@ -61,6 +64,11 @@ public static class SessionStateMachine
         // The card's buttons: "Weiter" starts or advances (on the last phase: Completed), "Beenden" ends.
         Advancing(T.Next, Prepared, Running),
         Row(T.Finish, Completed, true, Running, Paused),
+
+        // Participation: late joiners, hand-over and leaving; a withdrawn consent pauses a running session.
+        Row(T.Leave, null, false, Prepared, Running, Paused),
+        Row(T.PassRole, null, false, Prepared, Running, Paused),
+        Row(T.WithdrawConsent, null, true, Prepared, Running, Paused) with { OrTo = Paused },
     ];
 
     private static readonly Dictionary<SessionTrigger, TransitionRule> ByTrigger = Rules.ToDictionary(r => r.Trigger);

@@ -43,6 +43,9 @@ public sealed class SessionView
 
     public ParticipantCapabilities CapabilitiesOf(string participantId) => _session.CapabilitiesOf(participantId);
 
+    /// <summary>Whether a holder of the role may leave without handing it over (the domain's rule).</summary>
+    public bool MayLeave(Domain.Methods.ParticipantRole role) => _session.MayLeave(role);
+
     /// <summary>Who must confirm the protocol (see <see cref="ConsultationSession.ProtocolConfirmers"/>).</summary>
     public IReadOnlyList<Participant> ProtocolConfirmers => _session.ProtocolConfirmers();
 

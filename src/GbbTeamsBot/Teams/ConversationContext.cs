@@ -65,10 +65,12 @@ public sealed record ConversationContext(
         var type = activity.Conversation?.ConversationType;
         var isPersonal = string.Equals(type, "personal", StringComparison.OrdinalIgnoreCase);
 
-        // Channels: the team owns its sessions, whichever channel or thread they run in. Chats (group and meeting):
-        // the chat itself. Personal chat: the user's own conversation.
+        // Channels: the team owns its sessions, whichever standard channel or thread they run in. Private and shared
+        // channels are their own scope, as in Teams (not every team member may see them): their sessions, protocols
+        // and agreements are never listed in the team's other channels. Chats (group and meeting): the chat itself.
+        // Personal chat: the user's own conversation.
         var teamKey = !isPersonal && !string.IsNullOrEmpty(teams.TeamId)
-            ? "team:" + teams.TeamId
+            ? "team:" + teams.TeamId + (ChannelScope.OwnScope(teams) is { } channel ? "|channel:" + channel : string.Empty)
             : (isPersonal ? "personal:" : "chat:") + StripMessageId(conversationId);
         return new ConversationContext(
             tenant,

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace GbbTeamsBot.Teams;
 
 /// <summary>
-/// The people who can get a role: the team's roster for channels, the chat's members otherwise (paged members API,
-/// all pages, at most <see cref="MaxMembers"/>), cached briefly per conversation.
+/// The people who can get a role at the setup: the team's roster for channels, the chat's members otherwise (paged
+/// members API, all pages, at most <see cref="MaxMembers"/>), without guests and other tenants' members, cached
+/// briefly per conversation.
 /// </summary>
 public sealed partial class ConversationMembers(IOptions<TeamsOptions> options, TimeProvider time, ILogger<ConversationMembers> logger)
 {
@@ -27,6 +28,7 @@ public sealed partial class ConversationMembers(IOptions<TeamsOptions> options, 
         }
 
         var rosterId = activity.Teams.TeamId ?? turn.Reference.ConversationId;
+        var tenant = ConversationContext.From(turn).TenantId;
         var now = time.GetUtcNow();
         if (_cache.TryGetValue(rosterId, out var cached) && now - cached.At < options.Value.MembersCacheDuration)
         {
@@ -40,8 +42,11 @@ public sealed partial class ConversationMembers(IOptions<TeamsOptions> options, 
             do
             {
                 var page = await turn.Connector.GetPagedMembersAsync(rosterId, 100, continuation, cancellationToken);
+                // Guests and people of other tenants are not offered for the setup's (staff) roles; they join
+                // later with "Teilnehmen" and get the method's external role.
                 members.AddRange((page?.Members ?? [])
                     .Where(m => !string.IsNullOrEmpty(m.Id))
+                    .Where(m => !Domain.Participation.ParticipantRoles.IsExternal(Domain.Participation.ParticipantRoles.Classify(m.UserRole, m.TenantId, tenant)))
                     .Select(m => new MemberView(m.Id!, string.IsNullOrWhiteSpace(m.Name) ? m.Id! : m.Name!)));
                 continuation = page?.ContinuationToken;
             }

@@ -69,6 +69,13 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, Graph.PlanNextMeetingAction>();
         services.AddSingleton<ICardActionRoute, Graph.ScheduleNextMeetingAction>();
 
+        // Participation: late joiners, hand-over, leaving, withdrawn consent; who is a guest comes from Teams' roster.
+        services.AddSingleton<Participation.MemberStandings>();
+        services.AddSingleton<ICardActionRoute, Participation.JoinSessionAction>();
+        services.AddSingleton<ICardActionRoute, Participation.LeaveSessionAction>();
+        services.AddSingleton<ICardActionRoute, Participation.HandOverRoleAction>();
+        services.AddSingleton<ICardActionRoute, Participation.WithdrawConsentAction>();
+
         // The route table of text commands.
         foreach (var (method, words) in StartMethodCommand.Commands)
         {
@@ -90,7 +97,10 @@ public static class TeamsSetup
 
         // Decorates the bot's handler (registered by AddGbbBot) with meeting events and conversation preferences.
         services.AddSingleton<IActivityHandler>(sp => new TeamsActivityHandler(
-            ActivatorUtilities.CreateInstance<GbbActivityHandler>(sp),
+            new Participation.GuestCommandGuard(
+                ActivatorUtilities.CreateInstance<GbbActivityHandler>(sp),
+                sp.GetRequiredService<Participation.MemberStandings>(),
+                sp.GetRequiredService<ILogger<Participation.GuestCommandGuard>>()),
             sp.GetRequiredService<ConversationPreferences>(),
             sp.GetRequiredService<SessionService>(),
             sp.GetRequiredService<TeamQueries>(),

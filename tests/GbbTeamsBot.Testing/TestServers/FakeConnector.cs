@@ -37,6 +37,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<ScriptedAnswer> _script = new();
     private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, JsonObject> _members = new(StringComparer.Ordinal);
     private long _nextId = 1_700_000_000_000;
 
     private FakeConnector(LoopbackServer server, TimeProvider time)
@@ -47,6 +48,26 @@ public sealed class FakeConnector : IAsyncDisposable
 
     /// <summary>The serviceUrl to put into activities and token claims.</summary>
     public string ServiceUrl => new Uri(_server.BaseAddress, ServicePath).ToString();
+
+    /// <summary>The tenantId the member API reports for the default members (set it to the activities' tenant).</summary>
+    public string MemberTenantId { get; set; } = "00000000-0000-0000-0000-0000000000ff";
+
+    /// <summary>
+    /// Adds someone to the roster the member API serves (GET …/members/{id} and the paged list), e.g. a guest with
+    /// <c>userRole</c> "guest" or a member of another tenant. Unlisted ids keep the default answer ("user").
+    /// </summary>
+    public void AddMember(string id, string name, string userRole = "user", string? tenantId = null) =>
+        _members[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = name,
+            ["aadObjectId"] = Guid.NewGuid().ToString(),
+            ["tenantId"] = tenantId ?? MemberTenantId,
+            ["userRole"] = userRole,
+        };
+
+    /// <summary>Ids the member API answers 404 for (someone Teams does not know in this conversation).</summary>
+    public ConcurrentDictionary<string, bool> UnknownMembers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Delay added to every answer (slow connector).</summary>
     public TimeSpan ResponseDelay { get; set; }
@@ -163,7 +184,8 @@ public sealed class FakeConnector : IAsyncDisposable
             ("PUT", ["v3", "conversations", _, "activities", var id]) => (200, new JsonObject { ["id"] = id }, null, null),
             ("DELETE", ["v3", "conversations", _, "activities", _]) => (200, null, null, null),
             ("GET", ["v3", "conversations", _, "pagedmembers"]) => PagedMembers(query["continuationToken"].FirstOrDefault()),
-            ("GET", ["v3", "conversations", _, "members", var user]) => (200, Member(user, 0), null, null),
+            ("GET", ["v3", "conversations", _, "members", var user]) when UnknownMembers.ContainsKey(user) => (404, new JsonObject { ["error"] = new JsonObject { ["code"] = "MemberNotFoundInConversation" } }, null, null),
+            ("GET", ["v3", "conversations", _, "members", var user]) => (200, _members.TryGetValue(user, out var listed) ? listed.DeepClone() : Member(user, 0), null, null),
             ("GET", ["v3", "teams", var team]) => (200, new JsonObject { ["id"] = team, ["name"] = "Team Jobcenter Nord", ["aadGroupId"] = "00000000-0000-0000-0000-0000000000aa", ["channelCount"] = 2, ["memberCount"] = 3 }, null, null),
             ("GET", ["v3", "teams", _, "conversations"]) => (200, new JsonObject { ["conversations"] = new JsonArray(new JsonObject { ["id"] = "19:general@thread.tacv2", ["name"] = null }, new JsonObject { ["id"] = "19:beratung@thread.tacv2", ["name"] = "Beratung" }) }, null, null),
             ("GET", ["v1", "meetings", var meeting]) => (200, new JsonObject
@@ -190,17 +212,17 @@ public sealed class FakeConnector : IAsyncDisposable
         return (201, new JsonObject { ["id"] = conversationId, ["activityId"] = id, ["serviceUrl"] = "https://attacker.example/" }, null, null);
     }
 
-    private static (int, JsonNode?, TimeSpan?, TimeSpan?) PagedMembers(string? continuation) => continuation is null
+    private (int, JsonNode?, TimeSpan?, TimeSpan?) PagedMembers(string? continuation) => continuation is null
         ? (200, new JsonObject { ["continuationToken"] = "page-2", ["members"] = new JsonArray(Member("29:a", 1), Member("29:b", 2)) }, null, null)
-        : (200, new JsonObject { ["members"] = new JsonArray(Member("29:c", 3)) }, null, null);
+        : (200, new JsonObject { ["members"] = new JsonArray([Member("29:c", 3), .. _members.Values.Select(m => (JsonNode)m.DeepClone())]) }, null, null);
 
-    private static JsonObject Member(string id, int n) => new()
+    private JsonObject Member(string id, int n) => new()
     {
         ["id"] = id,
         ["name"] = $"Person {n}",
         ["aadObjectId"] = $"00000000-0000-0000-0000-00000000000{n}",
         ["email"] = $"{id.Split(':')[^1]}@jobcenter.example",
-        ["tenantId"] = "00000000-0000-0000-0000-0000000000ff",
+        ["tenantId"] = MemberTenantId,
         ["userRole"] = "user",
     };
 

@@ -65,6 +65,7 @@ public sealed class BotHost : IAsyncDisposable
         var keys = await OpenIdTestServer.StartAsync();
         keys.IsDown = metadataDown;
         var connector = await FakeConnector.StartAsync();
+        connector.MemberTenantId = "tenant-1";
         var routes = new TestRoutes();
         BotHost? host = null;
         var all = new Dictionary<string, string?>

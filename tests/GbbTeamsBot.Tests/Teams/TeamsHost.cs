@@ -68,6 +68,8 @@ public sealed class TeamsHost : IAsyncDisposable
     {
         var keys = await OpenIdTestServer.StartAsync();
         var connector = await FakeConnector.StartAsync();
+        // The roster's members belong to the activities' tenant, as in Teams; guests are added per test.
+        connector.MemberTenantId = Tenant;
         var clock = new JumpClock();
         var credential = new TestTokenCredential();
         var prefix = tablePrefix ?? "T" + Guid.NewGuid().ToString("N")[..10];

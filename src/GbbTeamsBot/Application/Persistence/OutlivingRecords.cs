@@ -24,6 +24,7 @@ public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRep
     [
         SessionEventKind.Completed, SessionEventKind.AgreementRecorded, SessionEventKind.AgreementEdited,
         SessionEventKind.EarlierAgreementReviewed, SessionEventKind.ProtocolConfirmed, SessionEventKind.ConsentRecorded,
+        SessionEventKind.ConsentWithdrawn,
     ];
 
     /// <summary>The outbox row for a change with these events, or null when they touch no outliving record.</summary>
@@ -76,12 +77,16 @@ public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRep
             }
         }
 
-        if ((all || kinds.Contains(SessionEventKind.ConsentRecorded)) && state.Consent is { } consent)
+        if ((all || kinds.Contains(SessionEventKind.ConsentRecorded) || kinds.Contains(SessionEventKind.ConsentWithdrawn)) && state.Consent is { } consent)
         {
-            await consents.RecordAsync(address.Scope, new StoredConsent(address.SessionId, ConsultationConsentPurpose, consent.ConfirmedById, true, consent.ConfirmedAt, null), cancellationToken);
+            // A withdrawal replaces the decision in the same row (the latest one counts): not granted, from then on.
+            var granted = !consent.IsWithdrawn;
+            var by = consent.ConfirmedById;
+            var at = consent.WithdrawnAt ?? consent.ConfirmedAt;
+            await consents.RecordAsync(address.Scope, new StoredConsent(address.SessionId, ConsultationConsentPurpose, by, granted, at, null), cancellationToken);
             if (consent.IncludesReleaseFromConfidentiality)
             {
-                await consents.RecordAsync(address.Scope, new StoredConsent(address.SessionId, ConfidentialityReleasePurpose, consent.ConfirmedById, true, consent.ConfirmedAt, null), cancellationToken);
+                await consents.RecordAsync(address.Scope, new StoredConsent(address.SessionId, ConfidentialityReleasePurpose, by, granted, at, null), cancellationToken);
             }
         }
     }

@@ -36,8 +36,8 @@ public sealed class StartMethodCommand(MethodKind method, IReadOnlyCollection<st
     ];
 }
 
-/// <summary>"protokolle" / "protocols": the team's confirmed protocols, newest first.</summary>
-public sealed class ProtocolsCommand(TeamQueries queries, TimeProvider time) : IBotCommandRoute
+/// <summary>"protokolle" / "protocols": the team's confirmed protocols, newest first: those that ran here or that the asker took part in.</summary>
+public sealed class ProtocolsCommand(TeamQueries queries, SessionService sessions, TimeProvider time) : IBotCommandRoute
 {
     public IReadOnlyCollection<string> Words { get; } = ["protokolle", "protocols"];
 
@@ -45,7 +45,19 @@ public sealed class ProtocolsCommand(TeamQueries queries, TimeProvider time) : I
     {
         ArgumentNullException.ThrowIfNull(turn);
         var who = ConversationContext.From(turn);
-        var list = await queries.ListProtocolsAsync(who.TenantId, who.TeamKey, cancellationToken);
+        var all = await queries.ListProtocolsAsync(who.TenantId, who.TeamKey, cancellationToken);
+
+        // A session's records are shown where it ran and to its participants (the list offers nothing that then refuses).
+        var list = new List<ProtocolListItem>();
+        foreach (var protocol in all)
+        {
+            if (await sessions.GetAsync(new SessionAddress(who.TenantId, who.TeamKey, protocol.SessionId), cancellationToken) is { } session
+                && Participation.RecordVisibility.MayShow(session, who))
+            {
+                list.Add(protocol);
+            }
+        }
+
         var items = list.Select(p => new ProtocolListItemView(
             new SessionRef(p.SessionId, 0),
             CardVocabulary.Method(p.MethodId),

@@ -44,6 +44,7 @@ public static class CardVocabulary
         ParticipantRole.Adviser => RoleKind.Beratend,
         ParticipantRole.PersonConcerned => RoleKind.BetroffenePerson,
         ParticipantRole.ExternalProfessional => RoleKind.Helfersystem,
+        ParticipantRole.LifeworldSupporter => RoleKind.Umfeld,
         _ => RoleKind.Teilnehmend,
     };
 

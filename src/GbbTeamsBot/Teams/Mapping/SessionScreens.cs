@@ -30,6 +30,12 @@ public static class SessionScreens
         }
 
         var requested = view ?? CardViews.Live;
+        if (viewerId is not null && Participation.ParticipationScreens.ForExternalViewer(session, requested, viewerId, context, notice) is { } external)
+        {
+            // Guests, other agencies and people who have not joined see what concerns them, whatever view they ask for.
+            return external;
+        }
+
         switch (requested)
         {
             case CardViews.ResourceMap:
@@ -53,7 +59,7 @@ public static class SessionScreens
 
         if (session.Method.RequiresConsent && (requested == CardViews.Consent || (state.Status == SessionStatus.Prepared && state.Consent is null)))
         {
-            return HelperConferenceCards.BuildConsent(SessionViewMapper.Consent(session, viewerId), context);
+            return HelperConferenceCards.BuildConsent(SessionViewMapper.Consent(session, viewerId, now), context);
         }
 
         if (session.Method.Id == MethodIds.Teamsitzung)

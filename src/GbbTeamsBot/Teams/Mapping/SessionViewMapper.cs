@@ -63,7 +63,7 @@ public static class SessionViewMapper
         }
 
         var run = state.CurrentPhaseIndex >= 0 && state.CurrentPhaseIndex < state.Phases.Count ? state.Phases[state.CurrentPhaseIndex] : null;
-        return new LiveSessionView(Ref(session), CardVocabulary.Method(session.Method.Id), Pseudonym(session), phases, index, Viewer(session, viewerId))
+        var live = new LiveSessionView(Ref(session), CardVocabulary.Method(session.Method.Id), Pseudonym(session), phases, index, Viewer(session, viewerId))
         {
             PhaseEndsAt = endsAt,
             PhaseEndingSoon = run?.WarningFired == true,
@@ -79,6 +79,7 @@ public static class SessionViewMapper
             RefreshUserIds = RefreshUserIds(state),
             Notice = notice,
         };
+        return Participation.ParticipationScreens.Decorate(live, session, viewerId);
     }
 
     public static ViewerView Viewer(SessionView session, string? viewerId)
@@ -210,17 +211,32 @@ public static class SessionViewMapper
                 .ToList(),
         };
 
-    public static ConsentView Consent(SessionView session, string? viewerId)
+    public static ConsentView Consent(SessionView session, string? viewerId, DateTimeOffset? now = null)
     {
         var consent = session.State.Consent;
         var confirmedBy = consent is null ? null : session.State.Participants.FirstOrDefault(p => p.Id == consent.ConfirmedById)?.DisplayName;
+        var documents = viewerId is not null && session.State.Participants.Any(p => p.Id == viewerId && !p.IsExternal && p.Role is ParticipantRole.Moderator or ParticipantRole.CasePresenter);
+        var today = DateOnly.FromDateTime((now ?? session.State.CreatedAt).UtcDateTime);
         return new ConsentView(Ref(session), Pseudonym(session))
         {
             ConsentConfirmed = consent is not null,
             ReleaseConfirmed = consent?.IncludesReleaseFromConfidentiality == true,
             ConfirmedByName = confirmedBy,
             ConfirmedAt = consent?.ConfirmedAt,
-            ViewerIsModerator = viewerId is not null && session.State.Participants.Any(p => p.Id == viewerId && p.Role is ParticipantRole.Moderator or ParticipantRole.CasePresenter),
+            ViewerIsModerator = documents,
+            Method = CardVocabulary.Method(session.Method.Id),
+            AgencyChoices = [.. session.State.Participants.Where(p => p.IsExternal).Select(p => string.IsNullOrWhiteSpace(p.Organisation) ? p.DisplayName : p.Organisation!).Distinct(StringComparer.OrdinalIgnoreCase)],
+            Agencies = consent?.Agencies ?? [],
+            Purpose = consent?.Purpose,
+            GivenBy = consent is null ? null : consent.GivenBy == Domain.Consent.ConsentGiver.LegalRepresentative ? ConsentGiverKind.GesetzlicheVertretung : ConsentGiverKind.Person,
+            ValidUntil = consent is null ? null : DateOnly.FromDateTime(consent.ValidUntil.UtcDateTime),
+            PersonTakesPart = consent?.PersonTakesPart == true,
+            WithdrawnAt = consent?.WithdrawnAt,
+            DefaultValidUntil = today.AddDays(Sessions.ConfirmConsentAction.DefaultValidityDays),
+            MaxValidUntil = today.AddDays(Sessions.ConfirmConsentAction.MaxValidityDays),
+            ViewerMayWithdraw = documents && consent is { IsWithdrawn: false },
+            JoinOffered = session.Status is SessionStatus.Prepared or SessionStatus.Running or SessionStatus.Paused
+                && (viewerId is null || session.State.Participants.All(p => p.Id != viewerId)),
         };
     }
 
@@ -242,6 +258,7 @@ public static class SessionViewMapper
                 && session.CapabilitiesOf(viewerId).ContributionKinds.Contains(DomainKind.NeighbourhoodEntry),
             ViewerIsModerator = live.Viewer.IsModerator,
             RefreshUserIds = RefreshUserIds(session.State),
+            JoinOffered = live.JoinOffered,
         };
     }
 

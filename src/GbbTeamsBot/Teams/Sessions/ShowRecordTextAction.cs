@@ -12,6 +12,8 @@ public sealed class ShowRecordTextAction(SessionActionServices services) : Sessi
 
     protected override async Task<AdaptiveCard> HandleAsync(SessionActionRequest request, CancellationToken cancellationToken) =>
         await Sessions.GetAsync(request.Address, cancellationToken) is { } session
-            ? RecordTextCard.Build(SessionViewMapper.Protocol(session, request.Actor, request.Who.Language, request.Context.Now), request.Context)
+            ? !Participation.RecordVisibility.MayShow(session, request.Who)
+                ? SessionScreens.Message(Resources.TeamsTexts.For(request.Who.Language)["Participation_RecordElsewhere"], isError: true)
+                : RecordTextCard.Build(SessionViewMapper.Protocol(session, request.Actor, request.Who.Language, request.Context.Now), request.Context)
             : NotFound(request);
 }
