@@ -45,6 +45,15 @@ public enum RejectionCode
 
     /// <summary>A growth cap of the session (<see cref="Sessions.SessionLimits"/>) or its stored size would be exceeded.</summary>
     LimitReached,
+
+    /// <summary>Sozialraumwissen: the entry does not exist in this team (or never did).</summary>
+    KnowledgeEntryNotFound,
+
+    /// <summary>Sozialraumwissen: the entry was merged into another one and is no longer edited.</summary>
+    KnowledgeEntryMerged,
+
+    /// <summary>Sozialraumwissen: an entry cannot be merged into itself or into a merged entry.</summary>
+    InvalidKnowledgeMerge,
 }
 
 /// <summary>
