@@ -67,6 +67,9 @@ public sealed record KnowledgeEntry
 
     public DateTimeOffset? EditedAt { get; init; }
 
+    /// <summary>Counts every change; a card carries the revision it showed, so an edit of a changed entry is refused as stale.</summary>
+    public int Revision { get; init; }
+
     /// <summary>The sessions this entry came from (newest last).</summary>
     public IEnumerable<string> SourceSessionIds => Mentions.Select(m => m.SessionId).Distinct();
 

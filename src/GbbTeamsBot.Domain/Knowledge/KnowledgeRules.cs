@@ -105,6 +105,7 @@ public static class KnowledgeRules
             ConfirmedById = confirmedById ?? entry.ConfirmedById,
             // Mentioned again: it is evidently current again.
             Status = KnowledgeStatus.Current,
+            Revision = entry.Revision + 1,
         };
     }
 
@@ -128,6 +129,7 @@ public static class KnowledgeRules
             Title = draft.Title.Trim(),
             EditedAt = now,
             ConfirmedById = editorId,
+            Revision = entry.Revision + 1,
         }, draft));
     }
 
@@ -145,6 +147,7 @@ public static class KnowledgeRules
             Status = outdated ? KnowledgeStatus.Outdated : KnowledgeStatus.Current,
             EditedAt = now,
             ConfirmedById = editorId,
+            Revision = entry.Revision + 1,
         });
     }
 
@@ -180,8 +183,9 @@ public static class KnowledgeRules
             Status = KnowledgeStatus.Current,
             EditedAt = now,
             ConfirmedById = editorId,
+            Revision = target.Revision + 1,
         };
-        var retired = duplicate with { Status = KnowledgeStatus.Merged, MergedIntoId = target.Id, EditedAt = now, ConfirmedById = editorId };
+        var retired = duplicate with { Status = KnowledgeStatus.Merged, MergedIntoId = target.Id, EditedAt = now, ConfirmedById = editorId, Revision = duplicate.Revision + 1 };
         return Outcome<MergeResult>.Success(new MergeResult(merged, retired));
     }
 

@@ -26,7 +26,8 @@ public sealed class StorageTables
         Idempotency = prefix + "Idempotency";
         DeletionLog = prefix + "DeletionLog";
         Settings = prefix + "Settings";
-        AllNames = [Sessions, Agreements, Protocols, Consents, ConversationReferences, Deadlines, Idempotency, DeletionLog, Settings];
+        Knowledge = prefix + "Knowledge";
+        AllNames = [Sessions, Agreements, Protocols, Consents, ConversationReferences, Deadlines, Idempotency, DeletionLog, Settings, Knowledge];
         foreach (var name in AllNames)
         {
             TableLimits.ValidateTableName(name);
@@ -53,6 +54,9 @@ public sealed class StorageTables
 
     /// <summary>Team settings: one row per tenant and team (see <see cref="TeamSettingsRepository"/>).</summary>
     public string Settings { get; }
+
+    /// <summary>The teams' Sozialraumwissen (see <see cref="KnowledgeRepository"/>).</summary>
+    public string Knowledge { get; }
 
     public IReadOnlyList<string> AllNames { get; }
 
