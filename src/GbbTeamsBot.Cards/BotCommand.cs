@@ -16,10 +16,18 @@ public enum BotCommand
     Protokolle,
     FallLoeschen,
     Einstellungen,
+    Wissen,
+    Bedarfe,
 }
 
 public static class BotCommandTexts
 {
+    /// <summary>
+    /// Commands the bot parses and the help card lists, but the manifest does not: its command lists are at Teams' limit
+    /// of 10.
+    /// </summary>
+    public static IReadOnlySet<BotCommand> NotInManifest { get; } = new HashSet<BotCommand> { BotCommand.Wissen, BotCommand.Bedarfe };
+
     /// <summary>The word a user types, e.g. "hilfe" (German) or "help" (English).</summary>
     public static string Word(this BotCommand command, UiLanguage language) =>
         CardTexts.For(language)[$"Command_{command}_Word"];

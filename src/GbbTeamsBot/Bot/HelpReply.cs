@@ -21,6 +21,8 @@ public static class HelpReply
         BotCommand.Protokolle,
         BotCommand.FallLoeschen,
         BotCommand.Einstellungen,
+        BotCommand.Wissen,
+        BotCommand.Bedarfe,
     ];
 
     public static Activity Card(string? locale) => Card(UiLanguages.FromLocale(locale));

@@ -73,6 +73,7 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, ConfirmCaseDeletionAction>();
         services.AddSingleton<ICardActionRoute, CancelCaseDeletionAction>();
         services.AddSingleton<IBotCommandRoute, SettingsCommand>();
+        Knowledge.KnowledgeSetup.Register(services);
 
         services.AddDataProtection();
         services.AddSingleton<MeetingNoticeLink>();

@@ -75,6 +75,7 @@ public static class SessionViewMapper
             Agreements = Agreements(state.Agreements.Where(a => a.Status != AgreementStatus.Dropped)),
             RefreshUserIds = RefreshUserIds(state),
             Notice = notice,
+            OffersKnowledge = run is not null && Knowledge.KnowledgeScreens.OffersKnowledge(run.Key),
         };
     }
 
@@ -149,6 +150,7 @@ public static class SessionViewMapper
             Agency = c.Agency,
             Mandate = c.Mandate,
             CurrentActivities = c.Kind == DomainKind.HelperSystemEntry ? c.Text : null,
+            IsFromCatalogue = c.KnowledgeEntryId is not null,
         };
 
     public static IReadOnlyList<AgreementView> Agreements(IEnumerable<Agreement> agreements) =>

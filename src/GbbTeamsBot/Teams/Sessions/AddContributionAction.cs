@@ -39,7 +39,10 @@ public sealed class AddContributionAction(SessionActionServices services) : Sess
         ContributionDraft? draft = kind switch
         {
             CardKind.ClarifyingQuestion => new ClarifyingQuestionDraft(text),
-            CardKind.Resource when data.Enum<ResourceArea>(CardDataKeys.Area) is { } area => new ResourceDraft(CardVocabulary.Area(area), text),
+            CardKind.Resource when data.Enum<ResourceArea>(CardDataKeys.Area) is { } area => new ResourceDraft(CardVocabulary.Area(area), text)
+            {
+                KnowledgeEntryId = data.Text(KnowledgeDataKeys.KnowledgeEntryId) is { Length: <= 64 } entryId ? entryId : null,
+            },
             CardKind.Idea when data.Enum<IdeaLevel>(CardDataKeys.Level) is { } level => new IdeaDraft(CardVocabulary.Level(level), text),
             CardKind.Ampeltorte when data.Enum<LifeDomain>(CardDataKeys.Domain) is { } domain && data.Enum<TrafficLight>(CardDataKeys.Light) is { } light =>
                 new AmpelDraft(CardVocabulary.Domain(domain), CardVocabulary.Light(light), data.Text(CardDataKeys.Text)),
