@@ -188,6 +188,8 @@ public sealed class KnowledgeService(KnowledgeRepository repository, TimeProvide
     private Outcome<IReadOnlyList<KnowledgeEntry>> Fold(KnowledgeIndex index, IEnumerable<KnowledgeItem> items, string confirmedById)
     {
         var changed = new Dictionary<string, KnowledgeEntry>(StringComparer.Ordinal);
+        // Two entries of one protocol are two things, however alike their titles: the second is not folded into the first.
+        var usedByThisFold = new HashSet<string>(StringComparer.Ordinal);
         var working = index;
         foreach (var item in items)
         {
@@ -196,6 +198,11 @@ public sealed class KnowledgeService(KnowledgeRepository repository, TimeProvide
             while (existing is { Status: KnowledgeStatus.Merged, MergedIntoId: { } into } && working.Find(into) is { } target)
             {
                 existing = target;
+            }
+
+            if (existing is not null && !usedByThisFold.Add(existing.Id))
+            {
+                existing = null;
             }
 
             KnowledgeEntry next;
@@ -215,7 +222,13 @@ public sealed class KnowledgeService(KnowledgeRepository repository, TimeProvide
                     return created.Rejection!;
                 }
 
-                next = working.Find(created.Value!.Id) is { } same ? KnowledgeRules.Mention(same, item.Mention, confirmedById) : created.Value!;
+                var same = working.Find(created.Value!.Id);
+                next = same is null ? created.Value! : KnowledgeRules.Mention(same, item.Mention, confirmedById);
+                usedByThisFold.Add(next.Id);
+                if (ReferenceEquals(next, same))
+                {
+                    continue;
+                }
             }
 
             changed[next.Id] = next;
