@@ -173,16 +173,32 @@ public static class GermanText
     }
 
     /// <summary>Similarity of two titles (Jaccard on stems, compound parts counting): 1 for the same words.</summary>
-    public static double Similarity(string a, string b)
+    public static double Similarity(string a, string b) =>
+        Similarity(Terms(a).Distinct().ToList(), Terms(b).Distinct().ToList());
+
+    /// <summary>Similarity of two lists of distinct stems (see <see cref="Similarity(string, string)"/>).</summary>
+    public static double Similarity(IReadOnlyList<string> left, IReadOnlyList<string> right)
     {
-        var left = Terms(a).Distinct().ToList();
-        var right = Terms(b).Distinct().ToList();
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
         if (left.Count == 0 || right.Count == 0)
         {
             return 0;
         }
 
-        var common = left.Count(l => right.Any(r => Match(l, r) > 1 || Match(r, l) > 1));
+        var common = 0;
+        foreach (var l in left)
+        {
+            foreach (var r in right)
+            {
+                if (Match(l, r) > 1 || Match(r, l) > 1)
+                {
+                    common++;
+                    break;
+                }
+            }
+        }
+
         return (double)common / (left.Count + right.Count - common);
     }
 }

@@ -126,7 +126,8 @@ public sealed class KnowledgeIndex
     /// <summary>The existing entry a new text most likely means (same category, similar title), or null.</summary>
     public KnowledgeEntry? Match(KnowledgeCategory category, string title, double threshold = 0.6)
     {
-        var folded = string.Join(' ', GermanText.Terms(title));
+        var stems = GermanText.Terms(title).Distinct().ToArray();
+        var folded = string.Join(' ', stems);
         KnowledgeEntry? best = null;
         var bestScore = 0.0;
         foreach (var e in _entries.Values)
@@ -136,7 +137,7 @@ public sealed class KnowledgeIndex
                 continue;
             }
 
-            var similarity = e.FoldedTitle == folded ? 1 : GermanText.Similarity(title, e.Entry.Title);
+            var similarity = e.FoldedTitle == folded ? 1 : GermanText.Similarity(stems, e.TitleStems);
             if (similarity >= threshold && similarity > bestScore)
             {
                 (best, bestScore) = (e.Entry, similarity);
@@ -150,9 +151,10 @@ public sealed class KnowledgeIndex
     public IReadOnlyList<KnowledgeEntry> Duplicates(KnowledgeEntry entry, int limit = 3, double threshold = 0.5)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        var stems = _entries.TryGetValue(entry.Id, out var own) ? own.TitleStems : GermanText.Terms(entry.Title).Distinct().ToArray();
         return _entries.Values
             .Where(e => e.Entry.Id != entry.Id && e.Entry.Status != KnowledgeStatus.Merged)
-            .Select(e => (e.Entry, Similarity: GermanText.Similarity(entry.Title, e.Entry.Title)))
+            .Select(e => (e.Entry, Similarity: GermanText.Similarity(stems, e.TitleStems)))
             .Where(x => x.Similarity >= threshold)
             .OrderByDescending(x => x.Similarity)
             .ThenByDescending(x => x.Entry.MentionCount)

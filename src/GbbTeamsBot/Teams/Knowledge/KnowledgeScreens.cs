@@ -41,7 +41,8 @@ public sealed class KnowledgeScreens(KnowledgeService knowledge, TimeProvider ti
         var index = await knowledge.IndexAsync(Scope(who), cancellationToken);
         var now = time.GetUtcNow();
         var hits = index.Search(query, limit: 200);
-        var view = new KnowledgeListView(query, hits.Select(h => Entry(h.Entry, now, index)).ToList(), index.Entries.Count(e => e.Status != KnowledgeStatus.Merged))
+        // Duplicates (for "Zusammenführen") only for the entries the card shows: the comparison is with every entry.
+        var view = new KnowledgeListView(query, hits.Select((h, i) => Entry(h.Entry, now, i < KnowledgeCards.MaxEntries ? index : null)).ToList(), index.Entries.Count(e => e.Status != KnowledgeStatus.Merged))
         {
             Notice = notice,
         };
