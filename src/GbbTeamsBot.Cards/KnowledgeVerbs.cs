@@ -43,6 +43,9 @@ public static class KnowledgeDataKeys
     public const string Place = "place";
     public const string Tags = "tags";
     public const string Category = "knowledgeCategory";
+
+    /// <summary>"true": keep the texts despite privacy warnings (the same key as for session entries).</summary>
+    public const string ConfirmedDespiteWarnings = "confirmedDespiteWarnings";
 }
 
 /// <summary>Views of the live card that are about the Sozialraumwissen.</summary>

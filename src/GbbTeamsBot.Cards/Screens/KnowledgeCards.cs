@@ -100,14 +100,17 @@ public static class KnowledgeCards
         body.Add(new TextInput(KnowledgeDataKeys.Tags, t["Knowledge_Field_Tags"]) { Value = string.Join(", ", e.Tags), MaxLength = 450, Placeholder = t["Knowledge_Field_TagsHint"] });
         body.Add(CardParts.PrivacyNote(t));
         var ids = new JsonObject { [KnowledgeDataKeys.EntryId] = e.EntryId, [KnowledgeDataKeys.Revision] = e.Revision, [KnowledgeDataKeys.Query] = view.Query };
+        var buttons = new List<CardAction> { actions.Execute(t["Knowledge_Save"], KnowledgeVerbs.Save, ids, withInputs: true, style: ActionStyle.Positive) };
+        if (view.OfferKeepDespiteWarnings)
+        {
+            buttons.Add(actions.Execute(t["Knowledge_KeepDespiteWarnings"], KnowledgeVerbs.Save, With(ids, KnowledgeDataKeys.ConfirmedDespiteWarnings, "true"), withInputs: true));
+        }
+
+        buttons.Add(actions.Execute(t["Knowledge_BackToList"], KnowledgeVerbs.Search, new JsonObject { [KnowledgeDataKeys.Query] = view.Query }));
         return new AdaptiveCard
         {
             Body = body,
-            Actions =
-            [
-                actions.Execute(t["Knowledge_Save"], KnowledgeVerbs.Save, ids, withInputs: true, style: ActionStyle.Positive),
-                actions.Execute(t["Knowledge_BackToList"], KnowledgeVerbs.Search, new JsonObject { [KnowledgeDataKeys.Query] = view.Query }),
-            ],
+            Actions = buttons,
             FallbackText = t["Knowledge_EditTitle"],
         };
     }

@@ -61,6 +61,9 @@ public sealed record NeedsView(IReadOnlyList<NeedRankView> Needs);
 public sealed record KnowledgeEditView(KnowledgeEntryView Entry, string Query)
 {
     public KnowledgeNotice? Notice { get; init; }
+
+    /// <summary>The texts raised privacy warnings: offer "Trotzdem speichern" (e.g. the address of a public place).</summary>
+    public bool OfferKeepDespiteWarnings { get; init; }
 }
 
 /// <summary>A catalogue entry offered in the Ressourcensammlung; one tap adds it as a contribution.</summary>

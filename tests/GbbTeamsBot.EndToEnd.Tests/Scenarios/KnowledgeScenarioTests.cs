@@ -101,8 +101,36 @@ public sealed class KnowledgeScenarioTests(KnowledgeScenarioFixture stack, ITest
         await Shot(page, $"scenario-knowledge-{day}-2-confirmed");
     }
 
-    private static async Task NextAsUserAsync(CardActor actor, PlaygroundUser moderator, string sessionId) =>
-        await actor.InvokeAsUserAsync(moderator, CardVerbs.SessionNext, sessionId, expectedVersion: await actor.CurrentVersionAsync(sessionId));
+    /// <summary>
+    /// The moderator's "Weiter" through the Playground's own invoke API in the moderator's name, answered before the call
+    /// returns (a phase change through the custom-activity API would wait for the Playground's own reply).
+    /// </summary>
+    private async Task NextAsUserAsync(CardActor actor, PlaygroundUser moderator, string sessionId)
+    {
+        var version = await actor.CurrentVersionAsync(sessionId);
+        using var http = new HttpClient { BaseAddress = stack.PlaygroundApi.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var body = new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject
+                {
+                    ["type"] = "Action.Execute",
+                    ["verb"] = CardVerbs.SessionNext,
+                    ["data"] = new JsonObject { ["verb"] = CardVerbs.SessionNext, ["requestId"] = Guid.NewGuid().ToString("N"), ["sessionId"] = sessionId, ["expectedVersion"] = version },
+                },
+                ["trigger"] = "manual",
+            },
+            ["from"] = new JsonObject { ["id"] = moderator.Id },
+            ["conversation"] = new JsonObject { ["id"] = stack.PlaygroundApi.ConversationId(PlaygroundChat.Group) },
+            ["replyToId"] = actor.CardMessageId,
+        };
+        using var response = await http.PostAsync("_conversation/v1/invoke", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        Assert.DoesNotContain("nichts geändert", text, StringComparison.Ordinal);
+    }
 
     /// <summary>A colleague asks; the current user fills the setup card and submits it in the browser (as in the other scenarios).</summary>
     private async Task<string> SetUpAsync(PlaygroundPage page, CardActor actor, string command, string pseudonym, PlaygroundUser moderator, PlaygroundUser? presenter, IReadOnlyList<PlaygroundUser> advisers, int minutes)

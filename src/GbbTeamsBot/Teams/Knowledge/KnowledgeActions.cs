@@ -114,7 +114,11 @@ public sealed class SaveKnowledgeEntryAction(KnowledgeScreens screens) : Knowled
             // The edit card stays, with what was typed, so nothing typed is lost.
             var now = Screens.Time.GetUtcNow();
             var typed = KnowledgeScreens.Entry(current, now, null) with { Title = draft.Title, Description = draft.Description, Area = draft.Area, Place = draft.Place, Tags = tags, Category = kind };
-            return KnowledgeCards.Edit(new KnowledgeEditView(typed, Query(data)) { Notice = KnowledgeScreens.Refusal(who, outcome.Rejection) }, who.Cards(now));
+            return KnowledgeCards.Edit(new KnowledgeEditView(typed, Query(data))
+            {
+                Notice = KnowledgeScreens.Refusal(who, outcome.Rejection),
+                OfferKeepDespiteWarnings = outcome.Rejection.Code == RejectionCode.PrivacyWarning,
+            }, who.Cards(now));
         }
 
         return await AfterAsync(who, data, outcome, cancellationToken);
