@@ -58,6 +58,11 @@ internal static class SampleCards
         yield return ("AgreementsEditorCard.Build", "read-only-empty", AgreementsEditorCard.Build(
             new AgreementsEditorView(SampleViews.Session, MethodKind.KollegialeBeratung, "A-17", []), c));
         yield return ("ProtocolCard.Build", "default", ProtocolCard.Build(SampleViews.Protocol, c));
+        foreach (var knowledge in KnowledgeSamples.Variants(c))
+        {
+            yield return knowledge;
+        }
+
         yield return ("RecordTextCard.Build", "default", RecordTextCard.Build(SampleViews.Protocol, c));
         yield return ("HelperConferenceCards.BuildConsent", "moderator-open", HelperConferenceCards.BuildConsent(
             new ConsentView(SampleViews.Session, "B-03") { ViewerIsModerator = true }, c));

@@ -51,12 +51,12 @@ public sealed class KnowledgeScenarioTests(KnowledgeScenarioFixture stack, ITest
         var (moderator, presenter) = (stack.Config.Users[3], stack.Config.Users[0]);
         var sessionId = await SetUpAsync(page, actor, "kb", "Birke-12", moderator, presenter, [stack.Config.CurrentUser, stack.Config.Users[1]], minutes: 40);
         await page.WaitForCardAsync("Birke-12", Slow);
-        await NextAsUserAsync(actor, moderator, sessionId);
-        // Another user's action goes through the Playground's activity API: wait until the shared card shows it.
+        // Set up by someone else, the session waits for its moderator's first "Weiter" (start), then moves on.
+        await AdvanceToAsync(actor, moderator, sessionId, phase: 2);
         await page.WaitForCardAsync(De.Format("Live_PhaseOf", 2, 5), Slow);
         await actor.InvokeAsUserAsync(presenter, CardVerbs.ContributionAdd, sessionId, new JsonObject { ["kind"] = "FocusQuestion", ["text"] = "Wo findet die Person im Lindenhof Kontakte für sich und die Kinder?" });
         await page.WaitForCardAsync("im Lindenhof Kontakte", Slow);
-        await NextAsUserAsync(actor, moderator, sessionId);
+        await AdvanceToAsync(actor, moderator, sessionId, phase: 3);
         var shared = await page.WaitForCardAsync(De.Format("Live_PhaseOf", 3, 5), Slow);
 
         // In the browser: the adviser's own card offers "Aus dem Sozialraumwissen", which lists the café; one tap adds it.
@@ -105,7 +105,20 @@ public sealed class KnowledgeScenarioTests(KnowledgeScenarioFixture stack, ITest
     /// The moderator's "Weiter" through the Playground's own invoke API in the moderator's name, answered before the call
     /// returns (a phase change through the custom-activity API would wait for the Playground's own reply).
     /// </summary>
-    private async Task NextAsUserAsync(CardActor actor, PlaygroundUser moderator, string sessionId)
+    private async Task AdvanceToAsync(CardActor actor, PlaygroundUser moderator, string sessionId, int phase)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if ((await NextAsUserAsync(actor, moderator, sessionId)).Contains(De.Format("Live_PhaseOf", phase, 5), StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"The moderator's \"Weiter\" did not reach phase {phase}.");
+    }
+
+    private async Task<string> NextAsUserAsync(CardActor actor, PlaygroundUser moderator, string sessionId)
     {
         var version = await actor.CurrentVersionAsync(sessionId);
         using var http = new HttpClient { BaseAddress = stack.PlaygroundApi.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -130,6 +143,7 @@ public sealed class KnowledgeScenarioTests(KnowledgeScenarioFixture stack, ITest
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         Assert.DoesNotContain("nichts geändert", text, StringComparison.Ordinal);
+        return text;
     }
 
     /// <summary>A colleague asks; the current user fills the setup card and submits it in the browser (as in the other scenarios).</summary>
