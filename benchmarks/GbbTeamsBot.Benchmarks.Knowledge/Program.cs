@@ -126,7 +126,14 @@ internal static class Vocabulary
         return new KnowledgeDraft(category, title, "Kurzbeschreibung: " + Extras[random.Next(Extras.Length)] + ", " + Heads[random.Next(Heads.Length)], Places[random.Next(Places.Length)], null, [Heads[random.Next(Heads.Length)]]);
     }
 
-    public static string NewTitle(Random random, int round, int i) => $"Neues Angebot {Heads[random.Next(Heads.Length)]} Runde {round.ToString(CultureInfo.InvariantCulture)} Nr {i.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>A title no entry has yet: a made-up place name per round and item, so it is folded in as a new entry.</summary>
+    public static string NewTitle(Random random, int round, int i)
+    {
+        string[] syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "be", "so"];
+        var n = (round * 30) + i + 1000;
+        var word = string.Concat(Enumerable.Range(0, 4).Select(k => syllables[(n >> (3 * k)) & 7]));
+        return $"{Heads[random.Next(Heads.Length)]} {char.ToUpperInvariant(word[0])}{word[1..]}";
+    }
 
     public static string Query(Random random) => string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => QueryWords[random.Next(QueryWords.Length)]));
 }
