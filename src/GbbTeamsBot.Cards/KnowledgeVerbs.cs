@@ -21,6 +21,9 @@ public static class KnowledgeVerbs
     /// <summary>Sends the team's catalogue as a CSV file.</summary>
     public const string Export = "gbb.knowledge.export";
 
+    /// <summary>Session verb: on the confirm card, leaves one entry of the round out of the Sozialraumwissen, or takes it in again.</summary>
+    public const string Skip = "gbb.knowledge.skip";
+
     /// <summary>Session verb: offers a Ressourcenkarte entry (area Sozialraum) of a consultation to the catalogue.</summary>
     public const string Offer = "gbb.knowledge.offer";
 }
@@ -33,6 +36,8 @@ public static class KnowledgeDataKeys
     public const string Query = "query";
     public const string Outdated = "outdated";
     public const string ContributionId = "contributionId";
+    public const string ItemKey = "itemKey";
+    public const string Skip = "skip";
 
     /// <summary>gbb.contribution.add: the catalogue entry a resource was taken from.</summary>
     public const string KnowledgeEntryId = "knowledgeEntryId";
@@ -53,4 +58,7 @@ public static class KnowledgeViews
 {
     /// <summary>The live card with the catalogue entries matching the consultation ("Aus dem Sozialraumwissen").</summary>
     public const string Suggestions = "knowledge";
+
+    /// <summary>The protocol card with what confirming adds to the Sozialraumwissen.</summary>
+    public const string Proposal = "knowledgeProposal";
 }

@@ -146,6 +146,39 @@ public static class KnowledgeCards
         }
     }
 
+    /// <summary>The confirm card's proposal: per entry "neu" or "zählt zu „…“", and "Nicht übernehmen" / "Doch übernehmen".</summary>
+    internal static IEnumerable<CardElement> Proposal(CardTexts t, CardActions actions, IReadOnlyList<KnowledgeProposalView> proposal)
+    {
+        yield return CardParts.SectionTitle(t["Knowledge_ProposalTitle"]);
+        if (proposal.Count == 0)
+        {
+            yield return CardParts.Hint(t["Knowledge_ProposalNone"]);
+            yield break;
+        }
+
+        foreach (var p in proposal)
+        {
+            var what = p.IsSkipped
+                ? t["Knowledge_ProposalSkipped"]
+                : p.MatchesTitle is { } match ? t.Format("Knowledge_ProposalMatches", CardParts.Clip(match, 80)) : t["Knowledge_ProposalNew"];
+            yield return new ColumnSet([
+                new Column([
+                    CardParts.Plain(t[$"KnowledgeKind_{p.Category}"] + " · " + CardParts.Clip(p.Title, 120)),
+                    CardParts.Plain(what, TextSize.Small, subtle: true) with { Spacing = Spacing.None },
+                ]) { Width = ColumnWidth.Stretch },
+                new Column([
+                    new ActionSet([
+                        actions.Execute(p.IsSkipped ? t["Knowledge_ProposalTake"] : t["Knowledge_ProposalSkip"], KnowledgeVerbs.Skip, new JsonObject
+                        {
+                            [KnowledgeDataKeys.ItemKey] = p.ItemKey,
+                            [KnowledgeDataKeys.Skip] = p.IsSkipped ? "false" : "true",
+                        }),
+                    ]),
+                ]) { Width = ColumnWidth.Auto, VerticalContentAlignment = VerticalAlignment.Center },
+            ]) { Spacing = Spacing.Small, Separator = true };
+        }
+    }
+
     private static Container EntryBlock(CardTexts t, CardContext context, CardActions actions, KnowledgeEntryView e, string query)
     {
         var items = new List<CardElement>

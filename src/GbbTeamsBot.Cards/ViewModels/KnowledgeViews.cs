@@ -66,6 +66,14 @@ public sealed record KnowledgeEditView(KnowledgeEntryView Entry, string Query)
     public bool OfferKeepDespiteWarnings { get; init; }
 }
 
+/// <summary>One entry of a round as the confirm card proposes it: a new entry, or one more mention of <see cref="MatchesTitle"/>; or skipped.</summary>
+public sealed record KnowledgeProposalView(string ItemKey, KnowledgeKind Category, string Title)
+{
+    public string? MatchesTitle { get; init; }
+
+    public bool IsSkipped { get; init; }
+}
+
 /// <summary>A catalogue entry offered in the Ressourcensammlung; one tap adds it as a contribution.</summary>
 public sealed record KnowledgeSuggestionView(string EntryId, KnowledgeKind Category, string Title)
 {

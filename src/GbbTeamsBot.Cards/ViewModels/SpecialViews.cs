@@ -47,6 +47,12 @@ public sealed record ProtocolView(
     public bool ViewerMayConfirm { get; init; }
 
     public bool ViewerHasConfirmed { get; init; }
+
+    /// <summary>A Sozialraum-Runde's protocol before confirmation: the confirmer may see what it adds to the Sozialraumwissen.</summary>
+    public bool OffersKnowledgeProposal { get; init; }
+
+    /// <summary>What confirming adds to the Sozialraumwissen, when the viewer asked for it (null: only the button).</summary>
+    public IReadOnlyList<KnowledgeProposalView>? KnowledgeProposal { get; init; }
 }
 
 /// <summary>Helferkonferenz consent step: no consent, no conference.</summary>

@@ -109,6 +109,33 @@ public sealed class KnowledgeRepository(StorageTables tables)
         return (new KnowledgeStamp(stamp, etags[^1]), etags.Take(changes.Count).ToArray());
     }
 
+    /// <summary>The items of a session's round the confirmer chose not to take into the catalogue (row "skip|{sessionId}").</summary>
+    public async Task<IReadOnlyList<string>> GetSkippedAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var table = await tables.GetAsync(tables.Knowledge, cancellationToken).ConfigureAwait(false);
+        var entity = await table.GetIfExistsAsync(scope.PartitionKey, SkipRowKey(sessionId), ["Items"], cancellationToken).ConfigureAwait(false);
+        return entity?.GetString("Items") is { Length: > 0 } items ? items.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+    }
+
+    /// <summary>Replaces the skipped items of a session (the latest choice counts; item keys are short hashes).</summary>
+    public async Task SetSkippedAsync(TeamScope scope, string sessionId, IReadOnlyCollection<string> itemKeys, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(itemKeys);
+        var table = await tables.GetAsync(tables.Knowledge, cancellationToken).ConfigureAwait(false);
+        await table.UpsertReplaceAsync(new TableEntity(scope.PartitionKey, SkipRowKey(sessionId))
+        {
+            ["TenantId"] = scope.TenantId,
+            ["TeamId"] = scope.TeamId,
+            ["SessionId"] = sessionId,
+            ["Items"] = string.Join(' ', itemKeys),
+            ["UpdatedAt"] = now,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string SkipRowKey(string sessionId) => "skip|" + KeyCodec.Encode(Ids.Require(sessionId, nameof(sessionId), 128));
+
     private static string RowKey(string entryId) => EntryPrefix + KeyCodec.Encode(Ids.Require(entryId, nameof(entryId), 128));
 
     private static KnowledgeEntryRecord FromEntity(TableEntity entity) =>

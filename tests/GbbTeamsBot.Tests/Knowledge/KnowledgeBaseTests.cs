@@ -278,6 +278,42 @@ public sealed class KnowledgeBaseTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.All(rows, r => Assert.Equal(rows[0].Count, r.Count));
     }
 
+    [Fact]
+    public async Task The_confirm_card_proposes_new_entries_and_matches_and_a_skipped_entry_stays_out()
+    {
+        await RunRoundAsync("Lindenhof", [("Ressource", Cafe)]);
+        _host.Clock.Jump(TimeSpan.FromDays(7));
+        var (session, protocol) = await RunRoundAsync("Lindenhof", [("Ressource", "Nachbarschaftscafe Lindenhof"), ("Projektidee", "Gemeinschaftsgarten im Hof"), ("Beobachtung", "Neue Ampel an der Schule")], confirm: false);
+
+        var proposal = await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Anna, Place.Channel, CardJson.RequireData(protocol, CardVerbs.ViewShow, CardDataKeys.View, KnowledgeViews.Proposal), KbDriver.CardId));
+        var text = CardJson.Text(proposal);
+        Assert.Contains("zählt als weitere Nennung von „" + Cafe + "“", text, StringComparison.Ordinal);
+        Assert.Contains("Gemeinschaftsgarten im Hof", text, StringComparison.Ordinal);
+        Assert.Contains("neuer Eintrag", text, StringComparison.Ordinal);
+        // Observations stay in the protocol only.
+        Assert.DoesNotContain("Neue Ampel an der Schule", string.Join(" ", CardJson.Actions(proposal).Select(a => a.ToJsonString())), StringComparison.Ordinal);
+
+        // An adviser may not decide; a foreign item key changes nothing.
+        var gardenKey = KnowledgeService.ItemKey(new KnowledgeItem(KnowledgeService.DraftOf(KnowledgeCategory.Idea, "Gemeinschaftsgarten im Hof", null, "Lindenhof"), new KnowledgeMention(session, DateTimeOffset.UtcNow)));
+        var skipGarden = CardJson.RequireData(proposal, KnowledgeVerbs.Skip, KnowledgeDataKeys.ItemKey, gardenKey);
+        var byAdviser = await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Carla, Place.Channel, skipGarden, KbDriver.CardId));
+        Assert.DoesNotContain("wird nicht übernommen", CardJson.Text(byAdviser), StringComparison.Ordinal);
+        var foreign = (JsonObject)skipGarden.DeepClone();
+        foreign[KnowledgeDataKeys.ItemKey] = "0000000000000000";
+        Assert.Contains("nichts geändert", CardJson.Text(await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Anna, Place.Channel, foreign, KbDriver.CardId))), StringComparison.Ordinal);
+        Assert.Empty(await _host.Service<KnowledgeService>().SkippedAsync(ChannelTeam, session));
+
+        var skipped = await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Anna, Place.Channel, skipGarden, KbDriver.CardId));
+        Assert.Contains("wird nicht übernommen", CardJson.Text(skipped), StringComparison.Ordinal);
+        Assert.Equal([gardenKey], await _host.Service<KnowledgeService>().SkippedAsync(ChannelTeam, session));
+        var confirmed = await _driver.ActAsync(TeamsUser.Anna, skipped, CardVerbs.ProtocolConfirm);
+        Assert.Contains("Bestätigt von", CardJson.Text(confirmed), StringComparison.Ordinal);
+
+        var titles = (await _host.Service<KnowledgeService>().IndexAsync(ChannelTeam)).Entries.Select(e => e.Title).ToList();
+        Assert.DoesNotContain("Gemeinschaftsgarten im Hof", titles);
+        Assert.Equal(2, Entry(Cafe).MentionCount);
+    }
+
     private KnowledgeEntry Entry(string title)
     {
         var entries = _host.Service<KnowledgeService>().IndexAsync(ChannelTeam).GetAwaiter().GetResult().Entries.ToList();
@@ -300,7 +336,10 @@ public sealed class KnowledgeBaseTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     /// <summary>A Sozialraum-Runde in the channel with these entries, run to its end and confirmed by the moderator.</summary>
-    private async Task<string> RunRoundAsync(string neighbourhood, IReadOnlyList<(string Category, string Text)> entries)
+    private async Task<string> RunRoundAsync(string neighbourhood, IReadOnlyList<(string Category, string Text)> entries) =>
+        (await RunRoundAsync(neighbourhood, entries, confirm: true)).SessionId;
+
+    private async Task<(string SessionId, JsonObject Protocol)> RunRoundAsync(string neighbourhood, IReadOnlyList<(string Category, string Text)> entries, bool confirm)
     {
         _host.Connector.Clear();
         await _host.PostAsync(Activities.Message(_host, TeamsUser.Anna, Place.Channel, "sozialraum"));
@@ -324,8 +363,13 @@ public sealed class KnowledgeBaseTests(AzuriteFixture azurite) : IClassFixture<A
         }
 
         var protocol = await _driver.ActAsync(TeamsUser.Anna, await _driver.ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionNext);
+        if (!confirm)
+        {
+            return (session, protocol);
+        }
+
         var confirmed = await _driver.ActAsync(TeamsUser.Anna, protocol, CardVerbs.ProtocolConfirm);
         Assert.Contains("Bestätigt von", CardJson.Text(confirmed), StringComparison.Ordinal);
-        return session;
+        return (session, confirmed);
     }
 }

@@ -76,6 +76,34 @@ public sealed class KnowledgeService(KnowledgeRepository repository, TimeProvide
             .ToList();
     }
 
+    /// <summary>The key of an item within its round (category and folded title), for "Nicht übernehmen".</summary>
+    public static string ItemKey(KnowledgeItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var key = item.Draft.Category + "|" + string.Join(' ', GermanText.Terms(item.Draft.Title));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16].ToLowerInvariant();
+    }
+
+    public Task<IReadOnlyList<string>> SkippedAsync(TeamScope scope, string sessionId, CancellationToken cancellationToken = default) =>
+        repository.GetSkippedAsync(scope, sessionId, cancellationToken);
+
+    /// <summary>Leaves an item of a round out of the catalogue (or takes it in again); stored before the card says so.</summary>
+    public async Task SetSkippedAsync(TeamScope scope, string sessionId, string itemKey, bool skip, CancellationToken cancellationToken = default)
+    {
+        var current = (await repository.GetSkippedAsync(scope, sessionId, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        if (skip ? current.Add(itemKey) : current.Remove(itemKey))
+        {
+            await repository.SetSkippedAsync(scope, sessionId, current, time.GetUtcNow(), cancellationToken);
+        }
+    }
+
+    /// <summary>The items of a confirmed round without those the confirmer skipped.</summary>
+    public async Task<IReadOnlyList<KnowledgeItem>> WithoutSkippedAsync(TeamScope scope, string sessionId, IReadOnlyList<KnowledgeItem> items, CancellationToken cancellationToken = default)
+    {
+        var skipped = (await repository.GetSkippedAsync(scope, sessionId, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return skipped.Count == 0 ? items : items.Where(i => !skipped.Contains(ItemKey(i))).ToList();
+    }
+
     /// <summary>What folding these items would do now (for the confirm card): new, or "matches existing …".</summary>
     public async Task<IReadOnlyList<KnowledgeProposal>> ProposeAsync(TeamScope scope, IReadOnlyList<KnowledgeItem> items, CancellationToken cancellationToken = default)
     {

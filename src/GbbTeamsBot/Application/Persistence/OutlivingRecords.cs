@@ -79,7 +79,8 @@ public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRep
             if (state.ProtocolVersions.LastOrDefault() is { } confirmed && Knowledge.KnowledgeService.ItemsOf(confirmed, now) is { Count: > 0 } items)
             {
                 var confirmer = state.Participants.FirstOrDefault(p => p.Role == Domain.Methods.ParticipantRole.Moderator)?.Id ?? "protocol:" + address.SessionId;
-                var folded = await knowledge.FoldAsync(address.Scope, items, confirmer, cancellationToken);
+                var taken = await knowledge.WithoutSkippedAsync(address.Scope, address.SessionId, items, cancellationToken);
+                var folded = await knowledge.FoldAsync(address.Scope, taken, confirmer, cancellationToken);
                 if (!folded.IsSuccess)
                 {
                     // Left to the outbox replay, which tries again later.

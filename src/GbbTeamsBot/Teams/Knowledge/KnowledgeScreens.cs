@@ -122,6 +122,41 @@ public sealed class KnowledgeScreens(KnowledgeService knowledge, TimeProvider ti
         return hits.Select(h => new KnowledgeSuggestionView(h.Entry.Id, Kind(h.Entry.Category), h.Entry.Title) { Place = h.Entry.Place, MentionCount = h.Entry.MentionCount }).ToList();
     }
 
+    /// <summary>The round's items for the catalogue as they stand (before confirmation), as the confirmed protocol will list them.</summary>
+    public static IReadOnlyList<KnowledgeItem> RoundItems(Application.SessionView session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var state = session.State;
+        var draft = new Domain.Protocol.ProtocolDocument
+        {
+            SessionId = session.Address.SessionId,
+            Version = 0,
+            IsConfirmed = false,
+            MethodId = session.Method.Id,
+            MethodName = session.Method.Name,
+            Date = state.StartedAt ?? state.CreatedAt,
+            CaseReference = state.CaseReference,
+            NeighbourhoodEntries = state.Contributions
+                .Where(c => c.IsVisible && c.NeighbourhoodCategory is not null)
+                .Select(c => new Domain.Protocol.ProtocolNeighbourhoodEntry(c.NeighbourhoodCategory!.Value, c.Text, c.Place))
+                .ToList(),
+        };
+        return KnowledgeService.ItemsOf(draft, state.CreatedAt);
+    }
+
+    /// <summary>The confirm card's proposal: for each item, new or the entry it counts for, and whether it is skipped.</summary>
+    public async Task<IReadOnlyList<KnowledgeProposalView>> ProposalAsync(ConversationContext who, Application.SessionView session, CancellationToken cancellationToken)
+    {
+        var items = RoundItems(session);
+        var proposals = await knowledge.ProposeAsync(Scope(who), items, cancellationToken);
+        var skipped = (await knowledge.SkippedAsync(Scope(who), session.Address.SessionId, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return proposals.Select(p =>
+        {
+            var key = KnowledgeService.ItemKey(p.Item);
+            return new KnowledgeProposalView(key, Kind(p.Item.Draft.Category), p.Item.Draft.Title) { MatchesTitle = p.Existing?.Title, IsSkipped = skipped.Contains(key) };
+        }).ToList();
+    }
+
     /// <summary>Suggestions shown at once on the live card.</summary>
     public const int MaxSuggestions = 5;
 

@@ -16,5 +16,6 @@ public static class KnowledgeSetup
         services.AddSingleton<ICardActionRoute, MarkKnowledgeOutdatedAction>();
         services.AddSingleton<ICardActionRoute, MergeKnowledgeEntriesAction>();
         services.AddSingleton<ICardActionRoute, ExportKnowledgeAction>();
+        services.AddSingleton<ICardActionRoute, SkipKnowledgeItemAction>();
     }
 }

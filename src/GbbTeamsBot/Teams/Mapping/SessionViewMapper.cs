@@ -287,6 +287,7 @@ public static class SessionViewMapper
             ConfirmedBy = confirmers,
             ViewerMayConfirm = mayConfirm,
             ViewerHasConfirmed = confirmed,
+            OffersKnowledgeProposal = viewerId is not null && mayConfirm && !confirmed && session.Method.Id == MethodIds.SozialraumRunde,
         };
     }
 

@@ -12,7 +12,7 @@ public sealed class ShowViewAction(SessionActionServices services, KnowledgeScre
 
     protected override async Task<AdaptiveCard> HandleAsync(SessionActionRequest request, CancellationToken cancellationToken)
     {
-        if (request.Data.View != KnowledgeViews.Suggestions)
+        if (request.Data.View is not (KnowledgeViews.Suggestions or KnowledgeViews.Proposal))
         {
             return await ShowAsync(request, request.Data.View, cancellationToken);
         }
@@ -20,6 +20,11 @@ public sealed class ShowViewAction(SessionActionServices services, KnowledgeScre
         if (await Sessions.GetAsync(request.Address, cancellationToken) is not { } session)
         {
             return NotFound(request);
+        }
+
+        if (request.Data.View == KnowledgeViews.Proposal)
+        {
+            return await ProposalCardAsync(knowledge, session, request, cancellationToken);
         }
 
         var context = SessionScreens.For(session, request.Context);
@@ -32,5 +37,19 @@ public sealed class ShowViewAction(SessionActionServices services, KnowledgeScre
 
         var suggestions = await knowledge.SuggestionsAsync(request.Who, session, cancellationToken);
         return LiveSessionCard.Build(live with { KnowledgeSuggestions = suggestions }, context);
+    }
+
+    /// <summary>The protocol card with what confirming adds to the Sozialraumwissen (for who may still confirm it).</summary>
+    internal static async Task<AdaptiveCard> ProposalCardAsync(KnowledgeScreens knowledge, Application.SessionView session, SessionActionRequest request, CancellationToken cancellationToken, Cards.ViewModels.KnowledgeNotice? notice = null)
+    {
+        var context = SessionScreens.For(session, request.Context);
+        var protocol = SessionViewMapper.Protocol(session, request.Actor, context.Language, context.Now);
+        if (!protocol.OffersKnowledgeProposal || !KnowledgeScreens.MayUse(request.Turn))
+        {
+            return SessionScreens.Render(session, Cards.CardViews.Protocol, request.Actor, request.Context);
+        }
+
+        var proposal = await knowledge.ProposalAsync(request.Who, session, cancellationToken);
+        return ProtocolCard.Build(protocol with { KnowledgeProposal = proposal }, context);
     }
 }
