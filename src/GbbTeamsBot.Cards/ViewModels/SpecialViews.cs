@@ -1,7 +1,14 @@
 namespace GbbTeamsBot.Cards.ViewModels;
 
 /// <summary>Ressourcenkarte: the resources of one case by area (contributions of kind Resource).</summary>
-public sealed record ResourceMapView(SessionRef Session, string CasePseudonym, IReadOnlyList<ContributionView> Resources);
+public sealed record ResourceMapView(SessionRef Session, string CasePseudonym, IReadOnlyList<ContributionView> Resources)
+{
+    /// <summary>Sozialraum resources can be offered to the team's Sozialraumwissen with one button.</summary>
+    public bool OffersToKnowledge { get; init; }
+
+    /// <summary>The answer to such an offer (already localised).</summary>
+    public KnowledgeNotice? Notice { get; init; }
+}
 
 /// <summary>Ampeltorte: entries per life domain and traffic light (contributions of kind Ampeltorte).</summary>
 public sealed record AmpeltorteView(SessionRef Session, string CasePseudonym, IReadOnlyList<ContributionView> Entries);

@@ -44,6 +44,20 @@ internal static class KnowledgeSamples
             OffersKnowledge = true,
             KnowledgeSuggestions = [new KnowledgeSuggestionView("k2", KnowledgeKind.Ressource, "Nachbarschaftscafé Lindenhof") { Place = "Lindenhof 4", MentionCount = 5 }],
         }, c));
+        var resources = SampleViews.Contributions.Where(x => x.Kind == ContributionKind.Resource).ToArray();
+        yield return ("ResourceMapCard.Build", "knowledge-offer", ResourceMapCard.Build(new ResourceMapView(SampleViews.Session, "A-17", resources) { OffersToKnowledge = true, Notice = new KnowledgeNotice("Ins Sozialraumwissen übernommen.", false) }, c));
+        yield return ("ProtocolCard.Build", "knowledge-proposal", ProtocolCard.Build(SampleViews.Protocol with
+        {
+            OffersKnowledgeProposal = true,
+            ViewerMayConfirm = true,
+            KnowledgeProposal =
+            [
+                new KnowledgeProposalView("a1", KnowledgeKind.Ressource, "Nachbarschaftscafé Lindenhof") { MatchesTitle = "Nachbarschaftscafé Lindenhof" },
+                new KnowledgeProposalView("a2", KnowledgeKind.Bedarfslage, "fehlende Kinderbetreuung am Nachmittag"),
+                new KnowledgeProposalView("a3", KnowledgeKind.Idee, "Gemeinschaftsgarten") { IsSkipped = true },
+            ],
+        }, c));
+        yield return ("ProtocolCard.Build", "knowledge-proposal-button", ProtocolCard.Build(SampleViews.Protocol with { OffersKnowledgeProposal = true, ViewerMayConfirm = true }, c));
         yield return ("LiveSessionCard.Build", "adviser-knowledge-none", LiveSessionCard.Build(adviser with { OffersKnowledge = true, KnowledgeSuggestions = [] }, c));
     }
 }

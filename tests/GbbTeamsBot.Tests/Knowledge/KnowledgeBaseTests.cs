@@ -314,6 +314,36 @@ public sealed class KnowledgeBaseTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(2, Entry(Cafe).MentionCount);
     }
 
+    [Fact]
+    public async Task A_sozialraum_resource_of_a_consultation_is_offered_to_the_catalogue_without_the_case_reference()
+    {
+        var (kb, _) = await _driver.StartAsync(Place.Channel, "Eiche-05");
+        await _driver.ActAsync(TeamsUser.Anna, await _driver.ViewAsync(TeamsUser.Anna, kb), CardVerbs.SessionNext);
+        await _driver.ActAsync(TeamsUser.Anna, await _driver.ViewAsync(TeamsUser.Anna, kb), CardVerbs.SessionNext);
+        await _driver.ActAsync(TeamsUser.Carla, await _driver.ViewAsync(TeamsUser.Carla, kb), CardVerbs.ContributionAdd, new JsonObject { ["area"] = "Sozialraum", ["text"] = "Eiche-05: Elterncafé im Stadtteilzentrum" });
+        await _driver.ActAsync(TeamsUser.Carla, await _driver.ViewAsync(TeamsUser.Carla, kb), CardVerbs.ContributionAdd, new JsonObject { ["area"] = "Sozial", ["text"] = "Schwester wohnt im selben Haus" });
+
+        var map = await _driver.ViewAsync(TeamsUser.Carla, kb, CardViews.ResourceMap);
+        var offers = CardJson.Actions(map).Where(a => a["verb"]?.GetValue<string>() == KnowledgeVerbs.Offer).ToList();
+        // Only the Sozialraum resource is offered; personal and social resources stay with the case.
+        var offer = Assert.Single(offers);
+        var answer = await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Carla, Place.Channel, offer["data"]!.AsObject(), KbDriver.CardId));
+        Assert.Contains("Ins Sozialraumwissen übernommen: „Elterncafé im Stadtteilzentrum“", CardJson.Text(answer), StringComparison.Ordinal);
+        var entry = Entry("Elterncafé im Stadtteilzentrum");
+        Assert.Equal(KnowledgeCategory.Resource, entry.Category);
+        Assert.DoesNotContain((await _host.Service<KnowledgeService>().IndexAsync(ChannelTeam)).Entries, e => e.Title.Contains("Eiche", StringComparison.Ordinal) || e.Title.Contains("Schwester", StringComparison.Ordinal));
+
+        // Offered again from the same session: counted once.
+        await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Carla, Place.Channel, offer["data"]!.AsObject(), KbDriver.CardId));
+        Assert.Equal(1, Entry("Elterncafé im Stadtteilzentrum").MentionCount);
+
+        // Data naming a contribution that is no Sozialraum resource: refused, nothing added.
+        var foreign = (JsonObject)offer["data"]!.DeepClone();
+        foreign[KnowledgeDataKeys.ContributionId] = "c-unknown";
+        Assert.Contains("nichts geändert", CardJson.Text(await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Carla, Place.Channel, foreign, KbDriver.CardId))), StringComparison.Ordinal);
+        Assert.Single((await _host.Service<KnowledgeService>().IndexAsync(ChannelTeam)).Entries);
+    }
+
     private KnowledgeEntry Entry(string title)
     {
         var entries = _host.Service<KnowledgeService>().IndexAsync(ChannelTeam).GetAwaiter().GetResult().Entries.ToList();

@@ -17,5 +17,6 @@ public static class KnowledgeSetup
         services.AddSingleton<ICardActionRoute, MergeKnowledgeEntriesAction>();
         services.AddSingleton<ICardActionRoute, ExportKnowledgeAction>();
         services.AddSingleton<ICardActionRoute, SkipKnowledgeItemAction>();
+        services.AddSingleton<ICardActionRoute, OfferToKnowledgeAction>();
     }
 }

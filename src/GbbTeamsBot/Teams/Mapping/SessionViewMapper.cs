@@ -164,7 +164,10 @@ public static class SessionViewMapper
         };
 
     public static ResourceMapView ResourceMap(SessionView session) =>
-        new(Ref(session), Pseudonym(session), Contributions(session).Where(c => c.Kind == CardKind.Resource).ToList());
+        new(Ref(session), Pseudonym(session), Contributions(session).Where(c => c.Kind == CardKind.Resource).ToList())
+        {
+            OffersToKnowledge = true,
+        };
 
     public static AmpeltorteView Ampeltorte(SessionView session) =>
         new(Ref(session), Pseudonym(session), Contributions(session).Where(c => c.Kind == CardKind.Ampeltorte).ToList());
