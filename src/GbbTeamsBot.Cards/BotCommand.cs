@@ -17,12 +17,26 @@ public enum BotCommand
     FallLoeschen,
     Einstellungen,
 
-    /// <summary>"fall &lt;Pseudonym&gt;": the case over time. Parsed by the bot and on the help card, not in the manifest (Teams allows 10).</summary>
+    // Parsed by the bot and on the help card, not in the manifest (see BotCommandTexts.NotInManifest).
+
+    /// <summary>"fall &lt;Pseudonym&gt;": the case over time.</summary>
     Fall,
+
+    /// <summary>"wissen [Suchbegriffe]": the team's Sozialraumwissen.</summary>
+    Wissen,
+
+    /// <summary>"bedarfe": Bedarfslagen ranked by mentions.</summary>
+    Bedarfe,
 }
 
 public static class BotCommandTexts
 {
+    /// <summary>
+    /// Commands the bot parses and the help card lists, but the manifest does not: its command lists are at Teams' limit
+    /// of 10.
+    /// </summary>
+    public static IReadOnlySet<BotCommand> NotInManifest { get; } = new HashSet<BotCommand> { BotCommand.Fall, BotCommand.Wissen, BotCommand.Bedarfe };
+
     /// <summary>The word a user types, e.g. "hilfe" (German) or "help" (English).</summary>
     public static string Word(this BotCommand command, UiLanguage language) =>
         CardTexts.For(language)[$"Command_{command}_Word"];
@@ -30,6 +44,5 @@ public static class BotCommandTexts
     public static string Description(this BotCommand command, UiLanguage language) =>
         CardTexts.For(language)[$"Command_{command}_Description"];
 
-    /// <summary>The manifest's command lists hold at most 10 commands; later ones are only parsed and on the help card.</summary>
-    public static bool IsInManifest(this BotCommand command) => command is not BotCommand.Fall;
+    public static bool IsInManifest(this BotCommand command) => !NotInManifest.Contains(command);
 }

@@ -45,6 +45,7 @@ public static class StorageSetup
         services.TryAddSingleton<ActivityClaimRepository>();
         services.TryAddSingleton<StorageRetention>();
         services.TryAddSingleton<DeletionLogRepository>();
+        services.TryAddSingleton<KnowledgeRepository>();
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<IdempotencyPurgeService>();
         return services;

@@ -34,6 +34,9 @@ public class LocalStackFixture : IAsyncLifetime
     /// <summary>All output lines of the three processes so far (for assertions on logs, e.g. no personal data).</summary>
     public IReadOnlyCollection<string> Output => _output;
 
+    /// <summary>Adds a line to the output (e.g. of a process a derived fixture starts itself).</summary>
+    protected void Record(string line) => _output.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+
     public virtual async Task InitializeAsync()
     {
         try

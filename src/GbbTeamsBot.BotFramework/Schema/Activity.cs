@@ -93,4 +93,10 @@ public sealed record ConversationAccount
 public sealed record Attachment(string ContentType, JsonNode? Content)
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>For file attachments: where the file is (a data URI for small files such as the CSV export).</summary>
+    public string? ContentUrl { get; init; }
+
+    /// <summary>For file attachments: the file name shown.</summary>
+    public string? Name { get; init; }
 }

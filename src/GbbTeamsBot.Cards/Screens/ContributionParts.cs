@@ -76,6 +76,11 @@ internal static class ContributionParts
             runs.Add(new TextRun(" – " + t["Round_Place"] + ": " + CardParts.Clip(place, 80)) { IsSubtle = true });
         }
 
+        if (c.IsFromCatalogue)
+        {
+            runs.Add(new TextRun(" · " + t["Knowledge_FromCatalogueMark"]) { IsSubtle = true });
+        }
+
         if (c.AuthorName is { Length: > 0 } author)
         {
             runs.Add(new TextRun(" (" + CardParts.Clip(author, 40) + ")") { IsSubtle = true });

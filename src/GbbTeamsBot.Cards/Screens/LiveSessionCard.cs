@@ -80,6 +80,12 @@ public static class LiveSessionCard
         if (view.Viewer.MayAdd is { } kind && !view.IsPaused)
         {
             body.Add(ContributionParts.Input(t, kind, actions, view.CurrentPhaseIndex));
+            if (view.OffersKnowledge && kind == ContributionKind.Resource)
+            {
+                body.AddRange(view.KnowledgeSuggestions is { } suggestions
+                    ? KnowledgeCards.Suggestions(t, actions, suggestions, view.CurrentPhaseIndex)
+                    : [new ActionSet([actions.Execute(t["Knowledge_ShowSuggestions"], CardVerbs.ViewShow, new JsonObject { [CardDataKeys.View] = KnowledgeViews.Suggestions })])]);
+            }
         }
 
         // This phase's entries (the newest); earlier phases' entries are in the Verlauf, everything in the views.

@@ -69,6 +69,10 @@ public static class ProtocolCard
             Separator = true,
         });
         body.Add(CardParts.Hint(t["Protocol_FactsCheck"]));
+        if (view.KnowledgeProposal is { } proposal)
+        {
+            body.AddRange(KnowledgeCards.Proposal(t, actions, proposal));
+        }
 
         var cardActions = new List<CardAction>();
         if (view.ViewerMayConfirm && !view.ViewerHasConfirmed)
@@ -85,6 +89,11 @@ public static class ProtocolCard
         if (context.OfferNextMeeting && view.EndedAt is not null)
         {
             cardActions.Add(actions.Execute(t["NextMeeting_Plan"], CardVerbs.MeetingPlan));
+        }
+
+        if (view.OffersKnowledgeProposal && view.KnowledgeProposal is null)
+        {
+            cardActions.Add(actions.Execute(t["Knowledge_ShowProposal"], CardVerbs.ViewShow, new System.Text.Json.Nodes.JsonObject { [CardDataKeys.View] = KnowledgeViews.Proposal }));
         }
 
         return new AdaptiveCard

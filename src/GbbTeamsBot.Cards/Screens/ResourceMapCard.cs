@@ -6,6 +6,9 @@ namespace GbbTeamsBot.Cards.Screens;
 /// <summary>Ressourcenkarte: five areas as tiles, two per row, each listing its resources.</summary>
 public static class ResourceMapCard
 {
+    /// <summary>Sozialraum resources offered to the catalogue with a button each.</summary>
+    public const int KnowledgeOffersShown = 5;
+
     public static AdaptiveCard Build(ResourceMapView view, CardContext context)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -22,6 +25,14 @@ public static class ResourceMapCard
             CardParts.Header(t["ResourceMap_Title"], t.Format("Common_CaseLine", view.CasePseudonym)),
             new TextBlock(t["ResourceMap_Intro"]) { Spacing = Spacing.Small },
         };
+        if (view.Notice is { } notice)
+        {
+            body.Add(new Container([new TextBlock((notice.IsError ? "⚠ " : "✓ ") + notice.Text) { Color = notice.IsError ? TextColor.Attention : TextColor.Good, Weight = TextWeight.Bolder }])
+            {
+                Style = notice.IsError ? ContainerStyle.Attention : ContainerStyle.Good,
+                Spacing = Spacing.Small,
+            });
+        }
 
         var perArea = Math.Max(3, limits.Items / 5);
         var tiles = Enum.GetValues<ResourceArea>()
@@ -39,6 +50,22 @@ public static class ResourceMapCard
         }
 
         body.Add(CardParts.Hint(t["ResourceMap_Hint"]));
+        var offerable = view.OffersToKnowledge
+            ? view.Resources.Where(r => r.Area == ResourceArea.Sozialraum && !r.IsFromCatalogue).Take(KnowledgeOffersShown).ToList()
+            : [];
+        if (offerable.Count > 0)
+        {
+            // Neighbourhood resources are worth keeping beyond the case: one button offers each to the team's catalogue.
+            body.Add(CardParts.SectionTitle(t["Knowledge_OfferTitle"]));
+            foreach (var r in offerable)
+            {
+                body.Add(new ColumnSet([
+                    new Column([CardParts.Plain(CardParts.Clip(r.Text, limits.TextChars))]) { Width = ColumnWidth.Stretch, VerticalContentAlignment = VerticalAlignment.Center },
+                    new Column([new ActionSet([actions.Execute(t["Knowledge_OfferButton"], KnowledgeVerbs.Offer, new JsonObject { [KnowledgeDataKeys.ContributionId] = r.ContributionId })])]) { Width = ColumnWidth.Auto },
+                ]) { Spacing = Spacing.Small });
+            }
+        }
+
         return new AdaptiveCard
         {
             Body = body,

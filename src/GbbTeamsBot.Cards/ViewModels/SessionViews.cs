@@ -26,6 +26,9 @@ public sealed record ViewerView(string UserId, IReadOnlyList<RoleKind> Roles)
 /// <summary>A contribution; which optional fields are set depends on <see cref="Kind"/>.</summary>
 public sealed record ContributionView(string ContributionId, ContributionKind Kind, string Text)
 {
+    /// <summary>Taken from the team's Sozialraumwissen ("Aus dem Sozialraumwissen").</summary>
+    public bool IsFromCatalogue { get; init; }
+
     /// <summary>The phase (0-based) the entry was made in; null for the focus question and unknown phases.</summary>
     public int? PhaseIndex { get; init; }
 
@@ -140,4 +143,10 @@ public sealed record LiveSessionView(
 
     /// <summary>The person withdrew their consent: external viewers see nothing of the case any more.</summary>
     public bool ConsentWithdrawn { get; init; }
+
+    /// <summary>The Ressourcensammlung offers "Aus dem Sozialraumwissen" to those who may add resources.</summary>
+    public bool OffersKnowledge { get; init; }
+
+    /// <summary>The catalogue entries matching the consultation, when the viewer asked for them (null: only the button).</summary>
+    public IReadOnlyList<KnowledgeSuggestionView>? KnowledgeSuggestions { get; init; }
 }

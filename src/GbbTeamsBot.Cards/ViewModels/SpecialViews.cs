@@ -1,7 +1,14 @@
 namespace GbbTeamsBot.Cards.ViewModels;
 
 /// <summary>Ressourcenkarte: the resources of one case by area (contributions of kind Resource).</summary>
-public sealed record ResourceMapView(SessionRef Session, string CasePseudonym, IReadOnlyList<ContributionView> Resources);
+public sealed record ResourceMapView(SessionRef Session, string CasePseudonym, IReadOnlyList<ContributionView> Resources)
+{
+    /// <summary>Sozialraum resources can be offered to the team's Sozialraumwissen with one button.</summary>
+    public bool OffersToKnowledge { get; init; }
+
+    /// <summary>The answer to such an offer (already localised).</summary>
+    public KnowledgeNotice? Notice { get; init; }
+}
 
 /// <summary>Ampeltorte: entries per life domain and traffic light (contributions of kind Ampeltorte).</summary>
 public sealed record AmpeltorteView(SessionRef Session, string CasePseudonym, IReadOnlyList<ContributionView> Entries);
@@ -67,6 +74,12 @@ public sealed record ProtocolView(
 
     /// <summary>The protocol is confirmed and the viewer may correct it (a new version, confirmed again).</summary>
     public bool ViewerMayCorrect { get; init; }
+
+    /// <summary>A Sozialraum-Runde's protocol before confirmation: the confirmer may see what it adds to the Sozialraumwissen.</summary>
+    public bool OffersKnowledgeProposal { get; init; }
+
+    /// <summary>What confirming adds to the Sozialraumwissen, when the viewer asked for it (null: only the button).</summary>
+    public IReadOnlyList<KnowledgeProposalView>? KnowledgeProposal { get; init; }
 }
 
 /// <summary>Helferkonferenz consent step: no consent, no conference.</summary>

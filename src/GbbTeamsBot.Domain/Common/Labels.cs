@@ -90,6 +90,7 @@ public static class Labels
         NeighbourhoodCategory.NetworkNews => new("Aus Vernetzungsrunden", "From network meetings"),
         NeighbourhoodCategory.ProjectReport => new("Aus laufenden Vorhaben", "From running projects"),
         NeighbourhoodCategory.Idea => new("Idee für ein Vorhaben", "Idea for a project"),
+        NeighbourhoodCategory.Needs => new("Bedarfslagen", "Recurring needs"),
         NeighbourhoodCategory.Other => new("Weiteres", "Other"),
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };

@@ -51,6 +51,15 @@ public enum RejectionCode
 
     /// <summary>The person belongs to another organisation's tenant and cannot join here.</summary>
     OtherTenant,
+
+    /// <summary>Sozialraumwissen: the entry does not exist in this team (or never did).</summary>
+    KnowledgeEntryNotFound,
+
+    /// <summary>Sozialraumwissen: the entry was merged into another one and is no longer edited.</summary>
+    KnowledgeEntryMerged,
+
+    /// <summary>Sozialraumwissen: an entry cannot be merged into itself or into a merged entry.</summary>
+    InvalidKnowledgeMerge,
 }
 
 /// <summary>

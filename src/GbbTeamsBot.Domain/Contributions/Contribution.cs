@@ -62,6 +62,9 @@ public sealed record Contribution
 
     public string? ResourcesAtHand { get; init; }
 
+    /// <summary>For resources taken from the team's Sozialraumwissen: the catalogue entry (marks it as from the catalogue).</summary>
+    public string? KnowledgeEntryId { get; init; }
+
     /// <summary>Visible in views and protocols: not withdrawn and not hidden.</summary>
     public bool IsVisible => !Withdrawn && !Hidden;
 

@@ -35,9 +35,12 @@ public sealed record ResourceDraft(ResourceArea Area, string Text) : Contributio
 {
     public override ContributionKind Kind => ContributionKind.Resource;
 
+    /// <summary>The Sozialraumwissen entry this resource was taken from, if any.</summary>
+    public string? KnowledgeEntryId { get; init; }
+
     internal override IReadOnlyList<TextInput> Texts => [Entry("text", Labels.For(Kind), Text)];
 
-    internal override Contribution ApplyTo(Contribution target) => target with { Text = Text.Trim(), ResourceArea = Area };
+    internal override Contribution ApplyTo(Contribution target) => target with { Text = Text.Trim(), ResourceArea = Area, KnowledgeEntryId = KnowledgeEntryId };
 }
 
 public sealed record IdeaDraft(IdeaLevel Level, string Text) : ContributionDraft

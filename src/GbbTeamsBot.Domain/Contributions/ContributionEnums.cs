@@ -49,5 +49,6 @@ public enum NeighbourhoodCategory
     NetworkNews,
     ProjectReport,
     Idea,
+    Needs,
     Other,
 }

@@ -27,7 +27,8 @@ public sealed class StorageTables
         DeletionLog = prefix + "DeletionLog";
         Settings = prefix + "Settings";
         GraphWork = prefix + "GraphWork";
-        AllNames = [Sessions, Agreements, Protocols, Consents, ConversationReferences, Deadlines, Idempotency, DeletionLog, Settings, GraphWork];
+        Knowledge = prefix + "Knowledge";
+        AllNames = [Sessions, Agreements, Protocols, Consents, ConversationReferences, Deadlines, Idempotency, DeletionLog, Settings, GraphWork, Knowledge];
         foreach (var name in AllNames)
         {
             TableLimits.ValidateTableName(name);
@@ -57,6 +58,9 @@ public sealed class StorageTables
 
     /// <summary>Durable Microsoft Graph work (events, Planner tasks, filed records; see <see cref="GraphWorkRepository"/>).</summary>
     public string GraphWork { get; }
+
+    /// <summary>The teams' Sozialraumwissen (see <see cref="KnowledgeRepository"/>).</summary>
+    public string Knowledge { get; }
 
     public IReadOnlyList<string> AllNames { get; }
 

@@ -27,6 +27,7 @@ public static class ApplicationSetup
         services.TryAddSingleton<SessionStore>();
         services.TryAddSingleton<SessionCache>();
         services.TryAddSingleton<OutlivingRecords>();
+        services.TryAddSingleton<Knowledge.KnowledgeService>();
         services.TryAddSingleton<DeadlineSchedule>();
         services.TryAddSingleton<NotificationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());

@@ -22,6 +22,8 @@ public static class HelpReply
         BotCommand.FallLoeschen,
         BotCommand.Einstellungen,
         BotCommand.Fall,
+        BotCommand.Wissen,
+        BotCommand.Bedarfe,
     ];
 
     public static Activity Card(string? locale) => Card(UiLanguages.FromLocale(locale));

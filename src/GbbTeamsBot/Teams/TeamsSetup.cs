@@ -90,6 +90,7 @@ public static class TeamsSetup
         services.AddSingleton<ICardActionRoute, CancelCaseDeletionAction>();
         services.AddSingleton<IBotCommandRoute, SettingsCommand>();
         services.AddSingleton<IBotCommandRoute, Cases.CaseHistoryCommand>();
+        Knowledge.KnowledgeSetup.Register(services);
 
         services.AddDataProtection();
         services.AddSingleton<MeetingNoticeLink>();

@@ -92,6 +92,11 @@ internal static class SampleCards
         yield return ("CaseHistoryCard.Build", "unknown-case", CaseHistoryCard.Build(new CaseHistoryView("Z-99", [], []), c));
         yield return ("ReminderCard.Build", "before-due", ReminderCard.Build(new ReminderView("team:19:x", "s-4711", "s-4711/a1", "A-17", SampleViews.Agreements[0].What, new DateOnly(2026, 3, 16), IsOverdue: false), c));
         yield return ("ReminderCard.Build", "done", ReminderCard.Build(new ReminderView("team:19:x", "s-4711", "s-4711/a1", "A-17", SampleViews.Agreements[0].What, new DateOnly(2026, 3, 10), IsOverdue: true) { Notice = "Als erledigt gespeichert.", IsClosed = true }, c));
+        foreach (var knowledge in KnowledgeSamples.Variants(c))
+        {
+            yield return knowledge;
+        }
+
         yield return ("RecordTextCard.Build", "default", RecordTextCard.Build(SampleViews.Protocol, c));
         yield return ("HelperConferenceCards.BuildConsent", "moderator-open", HelperConferenceCards.BuildConsent(
             new ConsentView(SampleViews.Session, "B-03") { ViewerIsModerator = true }, c));

@@ -10,6 +10,7 @@ public sealed class StartupGuardTests
 {
     [Theory]
     [InlineData("Teams:DevClockSpeed", "60", "Teams:DevClockSpeed")]
+    [InlineData("Teams:DevClockOffset", "1.00:00:00", "Teams:DevClockOffset")]
     [InlineData("Bot:AllowUnauthenticated", "true", "Bot:AllowUnauthenticated")]
     [InlineData("Bot:Credential:Type", null, "Bot:Credential:Type")]
     public async Task Production_start_is_refused_and_names_the_setting(string key, string? value, string named)

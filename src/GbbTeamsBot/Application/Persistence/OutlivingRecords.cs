@@ -18,7 +18,7 @@ public sealed record OutlivingWork(IReadOnlyList<SessionEventKind> Kinds);
 /// cannot lose these writes: <see cref="OutboxReplayService"/> repeats them until they are done. Every write is
 /// idempotent (upsert by id, insert-or-ignore for protocol versions), so running it again heals, never doubles.
 /// </summary>
-public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRepository protocols, ConsentRepository consents, Reminders.AgreementReminderService reminders)
+public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRepository protocols, ConsentRepository consents, Reminders.AgreementReminderService reminders, Knowledge.KnowledgeService knowledge)
 {
     private static readonly SessionEventKind[] KindsWithRecords =
     [
@@ -74,6 +74,19 @@ public sealed class OutlivingRecords(AgreementRepository agreements, ProtocolRep
             foreach (var version in all || allProtocolVersions ? state.ProtocolVersions : state.ProtocolVersions.TakeLast(1))
             {
                 await AddProtocolVersionAsync(address, version, now, cancellationToken);
+            }
+
+            // A confirmed Sozialraum-Runde feeds the team's Sozialraumwissen (idempotent: a session counts once per entry).
+            if (state.ProtocolVersions.LastOrDefault() is { } confirmed && Knowledge.KnowledgeService.ItemsOf(confirmed, now) is { Count: > 0 } items)
+            {
+                var confirmer = state.Participants.FirstOrDefault(p => p.Role == Domain.Methods.ParticipantRole.Moderator)?.Id ?? "protocol:" + address.SessionId;
+                var taken = await knowledge.WithoutSkippedAsync(address.Scope, address.SessionId, items, cancellationToken);
+                var folded = await knowledge.FoldAsync(address.Scope, taken, confirmer, cancellationToken);
+                if (!folded.IsSuccess)
+                {
+                    // Left to the outbox replay, which tries again later.
+                    throw new TableStorageException("The Sozialraumwissen could not be updated: " + folded.Rejection!.Code);
+                }
             }
         }
 

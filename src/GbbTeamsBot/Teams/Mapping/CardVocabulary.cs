@@ -162,6 +162,7 @@ public static class CardVocabulary
         D.NeighbourhoodCategory.NetworkNews => RoundCategory.Vernetzung,
         D.NeighbourhoodCategory.ProjectReport => RoundCategory.LaufendesVorhaben,
         D.NeighbourhoodCategory.Idea => RoundCategory.Projektidee,
+        D.NeighbourhoodCategory.Needs => RoundCategory.Bedarfslage,
         _ => RoundCategory.Weiteres,
     };
 
@@ -175,7 +176,7 @@ public static class CardVocabulary
         RoundCategory.Vernetzung => D.NeighbourhoodCategory.NetworkNews,
         RoundCategory.LaufendesVorhaben => D.NeighbourhoodCategory.ProjectReport,
         RoundCategory.Projektidee => D.NeighbourhoodCategory.Idea,
-        // Recurring needs have no category of their own in the domain; they are kept as "other".
+        RoundCategory.Bedarfslage => D.NeighbourhoodCategory.Needs,
         _ => D.NeighbourhoodCategory.Other,
     };
 

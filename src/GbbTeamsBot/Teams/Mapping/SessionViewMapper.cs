@@ -78,6 +78,7 @@ public static class SessionViewMapper
             ViewerMayReview = viewerId is not null && session.CapabilitiesOf(viewerId).CanReviewEarlierAgreements,
             RefreshUserIds = RefreshUserIds(state),
             Notice = notice,
+            OffersKnowledge = run is not null && Knowledge.KnowledgeScreens.OffersKnowledge(run.Key),
         };
         return Participation.ParticipationScreens.Decorate(live, session, viewerId);
     }
@@ -153,6 +154,7 @@ public static class SessionViewMapper
             Agency = c.Agency,
             Mandate = c.Mandate,
             CurrentActivities = c.Kind == DomainKind.HelperSystemEntry ? c.Text : null,
+            IsFromCatalogue = c.KnowledgeEntryId is not null,
         };
 
     public static IReadOnlyList<AgreementView> Agreements(IEnumerable<Agreement> agreements) =>
@@ -189,7 +191,10 @@ public static class SessionViewMapper
     };
 
     public static ResourceMapView ResourceMap(SessionView session) =>
-        new(Ref(session), Pseudonym(session), Contributions(session).Where(c => c.Kind == CardKind.Resource).ToList());
+        new(Ref(session), Pseudonym(session), Contributions(session).Where(c => c.Kind == CardKind.Resource).ToList())
+        {
+            OffersToKnowledge = true,
+        };
 
     public static AmpeltorteView Ampeltorte(SessionView session) =>
         new(Ref(session), Pseudonym(session), Contributions(session).Where(c => c.Kind == CardKind.Ampeltorte).ToList());
@@ -338,6 +343,7 @@ public static class SessionViewMapper
             NeedsAndObstacles = state.ProtocolTexts.NeedsAndObstacles,
             ViewerMayEditTexts = viewerId is not null && state.ProtocolVersions.Count == 0 && session.CapabilitiesOf(viewerId).CanEditProtocol,
             ViewerMayCorrect = viewerId is not null && session.CapabilitiesOf(viewerId).CanCorrectProtocol,
+            OffersKnowledgeProposal = viewerId is not null && mayConfirm && !confirmed && session.Method.Id == MethodIds.SozialraumRunde,
         };
     }
 

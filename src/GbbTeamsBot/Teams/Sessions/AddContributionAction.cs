@@ -17,16 +17,23 @@ namespace GbbTeamsBot.Teams.Sessions;
 /// focus question. Additions do not conflict with other people's additions, so they are not tied to the card's
 /// version; the request id still catches double clicks and the domain checks the phase and role.
 /// </summary>
-public sealed class AddContributionAction(SessionActionServices services) : SessionActionRoute(services)
+public sealed class AddContributionAction(SessionActionServices services, Knowledge.KnowledgeScreens knowledge) : SessionActionRoute(services)
 {
     public override string Verb => CardVerbs.ContributionAdd;
 
-    protected override Task<AdaptiveCard> HandleAsync(SessionActionRequest request, CancellationToken cancellationToken) =>
-        CommandFor(request.Actor, request.Data) is { } command
-            ? ExecuteAsync(request, command, expectedVersion: null, view: null, cancellationToken)
-            : Task.FromResult(InvalidInput(request));
+    protected override async Task<AdaptiveCard> HandleAsync(SessionActionRequest request, CancellationToken cancellationToken)
+    {
+        // "Übernehmen" from the Sozialraumwissen: marked as from the catalogue only for an entry of this team's catalogue.
+        var entryId = request.Data.Text(KnowledgeDataKeys.KnowledgeEntryId) is { Length: <= 64 } id
+            && await knowledge.Knowledge.GetAsync(Knowledge.KnowledgeScreens.Scope(request.Who), id, cancellationToken) is { Status: not Domain.Knowledge.KnowledgeStatus.Merged } entry
+                ? entry.Id
+                : null;
+        return CommandFor(request.Actor, request.Data, entryId) is { } command
+            ? await ExecuteAsync(request, command, expectedVersion: null, view: null, cancellationToken)
+            : InvalidInput(request);
+    }
 
-    private static SessionCommand? CommandFor(string actor, CardData data)
+    private static SessionCommand? CommandFor(string actor, CardData data, string? knowledgeEntryId)
     {
         var confirmed = data.ConfirmedDespiteWarnings;
         var text = data.Text(CardDataKeys.Text) ?? string.Empty;
@@ -39,7 +46,10 @@ public sealed class AddContributionAction(SessionActionServices services) : Sess
         ContributionDraft? draft = kind switch
         {
             CardKind.ClarifyingQuestion => new ClarifyingQuestionDraft(text),
-            CardKind.Resource when data.Enum<ResourceArea>(CardDataKeys.Area) is { } area => new ResourceDraft(CardVocabulary.Area(area), text),
+            CardKind.Resource when data.Enum<ResourceArea>(CardDataKeys.Area) is { } area => new ResourceDraft(CardVocabulary.Area(area), text)
+            {
+                KnowledgeEntryId = knowledgeEntryId,
+            },
             CardKind.Idea when data.Enum<IdeaLevel>(CardDataKeys.Level) is { } level => new IdeaDraft(CardVocabulary.Level(level), text),
             CardKind.Ampeltorte when data.Enum<LifeDomain>(CardDataKeys.Domain) is { } domain && data.Enum<TrafficLight>(CardDataKeys.Light) is { } light =>
                 new AmpelDraft(CardVocabulary.Domain(domain), CardVocabulary.Light(light), data.Text(CardDataKeys.Text)),
