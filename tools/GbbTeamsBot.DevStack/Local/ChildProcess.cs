@@ -29,7 +29,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     public int? ExitCode => !_disposed && _process.HasExited ? _process.ExitCode : null;
 
-    /// <summary>The last output lines (stdout and stderr), for error messages when the process fails.</summary>
+    /// <summary>The last output lines (stdout and stderr) without stack frames, for error messages when the process fails.</summary>
     public IReadOnlyList<string> RecentOutput
     {
         get
@@ -112,12 +112,16 @@ public sealed partial class ChildProcess : IAsyncDisposable
             return;
         }
 
-        lock (_tail)
+        // Stack frames stay out of the tail, so a failure's message line is still there when the trace is long.
+        if (!line.TrimStart().StartsWith("at ", StringComparison.Ordinal))
         {
-            _tail.Enqueue(line);
-            while (_tail.Count > TailLength)
+            lock (_tail)
             {
-                _tail.Dequeue();
+                _tail.Enqueue(line);
+                while (_tail.Count > TailLength)
+                {
+                    _tail.Dequeue();
+                }
             }
         }
 
