@@ -5,6 +5,7 @@ using GbbTeamsBot.Domain.Contributions;
 using GbbTeamsBot.Domain.Knowledge;
 using GbbTeamsBot.Domain.Methods;
 using GbbTeamsBot.Storage.Repositories;
+using GbbTeamsBot.Teams.Knowledge;
 using GbbTeamsBot.Testing;
 using GbbTeamsBot.Tests.Teams;
 
@@ -249,22 +250,30 @@ public sealed class KnowledgeBaseTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
-    public async Task The_csv_export_arrives_as_a_file_that_opens_as_csv_with_umlauts_intact()
+    public async Task The_csv_export_arrives_as_a_download_link_whose_file_opens_as_csv_with_umlauts_intact()
     {
         await RunRoundAsync("Mitte", [("Ressource", "Begegnungsstätte „Grüne Straße“; offen montags"), ("Bedarfslage", "Öffentliche Verkehrsmittel: schlechte Anbindung")]);
         var list = await CommandAsync("wissen");
         _host.Connector.Clear();
         var answer = await _host.InvokeAsync(Activities.Invoke(_host, TeamsUser.Anna, Place.Channel, CardJson.RequireData(list, KnowledgeVerbs.Export), KbDriver.CardId));
-        Assert.Contains("CSV-Datei wurde gesendet", CardJson.Text(answer), StringComparison.Ordinal);
+        Assert.Contains("Download-Link wurde gesendet", CardJson.Text(answer), StringComparison.Ordinal);
 
-        var posts = await _host.Connector.WaitForAsync(r => r.Method == "POST" && r.Body.Contains("text/csv", StringComparison.Ordinal));
-        var attachment = posts[^1].Json!["attachments"]![0]!;
-        Assert.Equal("sozialraumwissen.csv", attachment["name"]!.GetValue<string>());
-        var url = attachment["contentUrl"]!.GetValue<string>();
-        const string prefix = "data:text/csv;charset=utf-8;base64,";
-        Assert.StartsWith(prefix, url, StringComparison.Ordinal);
-        var bytes = Convert.FromBase64String(url[prefix.Length..]);
+        // The message links to the bot's own download address (Teams:PublicBaseUrl); the test host answers it on loopback.
+        var posts = await _host.Connector.WaitForAsync(r => r.Method == "POST" && r.Body.Contains(KnowledgeExportDownload.Path, StringComparison.Ordinal));
+        var text = posts[^1].Json!["text"]!.GetValue<string>();
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(text, @"\((https://gbb\.example\.org/teams/knowledge-export\?id=[^)\s]+)\)").Groups[1].Value);
+        Assert.DoesNotContain(TeamsHost.TeamId, link.Query, StringComparison.Ordinal);
+        using var download = await _host.Client.GetAsync(link.PathAndQuery);
+        Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/csv", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("sozialraumwissen.csv", download.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        var bytes = await download.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+
+        // An altered id is refused and gives nothing away.
+        using var forged = await _host.Client.GetAsync(KnowledgeExportDownload.Path + "?id=" + Uri.EscapeDataString(Uri.UnescapeDataString(link.Query[4..]) + "x"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.DoesNotContain("Begegnungsstätte", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var rows = KnowledgeCsvReader.Parse(bytes);
         Assert.Equal("Kategorie", rows[0][0]);

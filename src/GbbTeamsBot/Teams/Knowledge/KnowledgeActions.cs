@@ -160,11 +160,12 @@ public sealed class MergeKnowledgeEntriesAction(KnowledgeScreens screens) : Know
 }
 
 /// <summary>
-/// "Als CSV exportieren": the team's catalogue as a file attachment (text/csv, UTF-8 with BOM, ';'), sent as a data URI
-/// in a message of its own, which the Agents Playground and Teams' personal chat show as a download; the card answers
-/// with the list and a confirmation.
+/// "Als CSV exportieren": the team's catalogue as a CSV file (UTF-8 with BOM, ';'). With <c>Teams:PublicBaseUrl</c> (every
+/// deployment) the message carries a download link, valid for 15 minutes (<see cref="KnowledgeExportLink"/>), because
+/// Teams shows a bot's file only through a link; without it (the local Playground) the file itself as a data URI. The card
+/// answers with the list and a confirmation.
 /// </summary>
-public sealed class ExportKnowledgeAction(KnowledgeScreens screens) : KnowledgeActionRoute(screens)
+public sealed class ExportKnowledgeAction(KnowledgeScreens screens, KnowledgeExportLink links, Microsoft.Extensions.Options.IOptions<TeamsOptions> options) : KnowledgeActionRoute(screens)
 {
     public const string FileName = "sozialraumwissen.csv";
 
@@ -172,13 +173,25 @@ public sealed class ExportKnowledgeAction(KnowledgeScreens screens) : KnowledgeA
 
     protected override async Task<AdaptiveCard> HandleAsync(TurnContext turn, ConversationContext who, CardData data, CancellationToken cancellationToken)
     {
-        var csv = await Screens.Knowledge.ExportCsvAsync(KnowledgeScreens.Scope(who), SessionViewMapper.Lang(who.Language), cancellationToken);
+        var scope = KnowledgeScreens.Scope(who);
+        var language = SessionViewMapper.Lang(who.Language);
+        if (options.Value.PublicBaseUrl is { } baseUrl)
+        {
+            var url = new Uri(baseUrl, KnowledgeExportDownload.Path + "?id=" + Uri.EscapeDataString(links.Create(scope, language)));
+            var linkText = KnowledgeScreens.Bilingual(who, new(
+                $"Das Sozialraumwissen als CSV-Datei (für Excel, UTF-8, Trennzeichen Semikolon): [{FileName} herunterladen]({url}) (Link 15 Minuten gültig).",
+                $"The neighbourhood knowledge as a CSV file (for Excel, UTF-8, semicolon separated): [download {FileName}]({url}) (link valid for 15 minutes)."));
+            await turn.ReplyAsync(new Activity { Type = ActivityTypes.Message, Text = linkText, TextFormat = "markdown" }, cancellationToken);
+            return await Screens.ListAsync(who, Query(data), new KnowledgeNotice(KnowledgeScreens.Bilingual(who, new("Der Download-Link wurde gesendet.", "The download link was sent.")), IsError: false), cancellationToken);
+        }
+
+        var csv = await Screens.Knowledge.ExportCsvAsync(scope, language, cancellationToken);
         var text = KnowledgeScreens.Bilingual(who, new("Das Sozialraumwissen als CSV-Datei (für Excel, UTF-8, Trennzeichen Semikolon).", "The neighbourhood knowledge as a CSV file (for Excel, UTF-8, semicolon separated)."));
         await turn.ReplyAsync(File(text, csv), cancellationToken);
         return await Screens.ListAsync(who, Query(data), new KnowledgeNotice(KnowledgeScreens.Bilingual(who, new("Die CSV-Datei wurde gesendet.", "The CSV file was sent.")), IsError: false), cancellationToken);
     }
 
-    public static Activity File(string text, byte[] csv) => new()
+    private static Activity File(string text, byte[] csv) => new()
     {
         Type = ActivityTypes.Message,
         Text = text,

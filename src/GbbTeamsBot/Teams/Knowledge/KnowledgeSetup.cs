@@ -8,6 +8,8 @@ public static class KnowledgeSetup
     public static void Register(IServiceCollection services)
     {
         services.AddSingleton<KnowledgeScreens>();
+        services.AddSingleton<KnowledgeExportLink>();
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, KnowledgeExportDownload.StartupFilter>();
         services.AddSingleton<IBotCommandRoute, KnowledgeCommand>();
         services.AddSingleton<IBotCommandRoute, NeedsCommand>();
         services.AddSingleton<ICardActionRoute, SearchKnowledgeAction>();
