@@ -51,11 +51,12 @@ public sealed class ContinuityScenarioTests(ScenarioFixture stack, ITestOutputHe
         Assert.Contains(First, await list.InnerTextAsync(), StringComparison.Ordinal);
         await Shot(page, "scenario-continuity-0-list");
 
-        // The "Erledigt" of the first agreement's row (other scenarios on the same stack may have agreements listed too).
+        // The "Erledigt" of the first agreement's row: the innermost block holding its text and a button (other scenarios
+        // on the same stack may have agreements listed too).
         // The latest list card is found anew, as the chat re-renders its messages when other cards are updated.
         await page.MarkCardsAsSeenAsync();
         await page.Cards(De["OpenAgreements_Title"]).Last
-            .Locator(".ac-columnSet").Filter(new() { HasText = First })
+            .Locator("div").Filter(new() { HasText = First }).Filter(new() { Has = page.Page.GetByRole(AriaRole.Button, new() { Name = De["OpenAgreements_Done"], Exact = true }) }).Last
             .GetByRole(AriaRole.Button, new() { Name = De["OpenAgreements_Done"], Exact = true }).First
             .ClickAsync(new() { Timeout = (float)Slow.TotalMilliseconds });
         await page.WaitForCardAsync(De.Format("OpenAgreements_JustDone", First), Slow);
