@@ -14,7 +14,7 @@ namespace GbbTeamsBot.EndToEnd.Tests.Scenarios;
 /// "Ahorn-07" reviews both on its live card; the open one is carried over. The done one stays done in storage and in
 /// the record. Screenshots go to TestResults/e2e-screenshots/scenario-continuity-*.png.
 /// </summary>
-[Collection(ScenarioCollection.Name)]
+[Collection(ContinuityScenarioCollection.Name)]
 public sealed class ContinuityScenarioTests(ScenarioFixture stack, ITestOutputHelper output)
 {
     private const string Pseudonym = "Ahorn-07";

@@ -13,7 +13,7 @@ namespace GbbTeamsBot.EndToEnd.Tests.Scenarios;
 /// runs out on the fast clock (@mention of the moderator), the protocol is confirmed and the agreements are listed.
 /// Screenshots of every stage go to TestResults/e2e-screenshots/scenario-kb-*.png.
 /// </summary>
-[Collection(ScenarioCollection.Name)]
+[Collection(KollegialeBeratungScenarioCollection.Name)]
 public sealed class KollegialeBeratungScenarioTests(ScenarioFixture stack, ITestOutputHelper output)
 {
     private static readonly CardTexts De = CardTexts.German;

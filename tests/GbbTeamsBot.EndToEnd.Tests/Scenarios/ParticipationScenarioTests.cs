@@ -20,7 +20,7 @@ namespace GbbTeamsBot.EndToEnd.Tests.Scenarios;
 /// the same rule a failed look-up or a "guest" answer from Teams leads to (see <c>ParticipantRoles.Classify</c>).
 /// </para>
 /// </summary>
-[Collection(ScenarioCollection.Name)]
+[Collection(ParticipationScenarioCollection.Name)]
 public sealed class ParticipationScenarioTests(ScenarioFixture stack, ITestOutputHelper output)
 {
     private static readonly CardTexts De = CardTexts.German;

@@ -51,6 +51,16 @@ public sealed class ScenarioCollection : ICollectionFixture<ScenarioFixture>
 }
 
 /// <summary>
+/// The continuity scenario on a stack of its own: it runs the case "Ahorn-07" twice and leaves two protocols awaiting
+/// confirmation and a team list of agreements, which must not meet the other scenarios' cards and cases.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ContinuityScenarioCollection : ICollectionFixture<ScenarioFixture>
+{
+    public const string Name = "End-to-end continuity scenario (fast clock, own stack)";
+}
+
+/// <summary>
 /// Card actions as other people press them: Action.Execute invokes posted through the Playground's custom-activity
 /// API as any configured user (the Playground UI acts only as the current user). The bot updates the shared card
 /// with a PUT, which the page shows.
@@ -168,4 +178,21 @@ public sealed class CardActor(PlaygroundApi api, PlaygroundChat chat)
 
         return max;
     }
+}
+
+/// <summary>
+/// The participation scenario on a stack of its own: its Helferkonferenz stays running at the agreements (with the fast
+/// clock its cards keep changing), which must not re-render the other scenarios' cards while they fill them in.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ParticipationScenarioCollection : ICollectionFixture<ScenarioFixture>
+{
+    public const string Name = "End-to-end participation scenario (fast clock, own stack)";
+}
+
+/// <summary>The Kollegiale Beratung scenario (German and English) on a stack of its own: no other scenario's card changes while it fills in its setup card.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class KollegialeBeratungScenarioCollection : ICollectionFixture<ScenarioFixture>
+{
+    public const string Name = "End-to-end Kollegiale Beratung scenario (fast clock, own stack)";
 }
