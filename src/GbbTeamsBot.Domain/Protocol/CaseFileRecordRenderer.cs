@@ -147,6 +147,12 @@ public static class CaseFileRecordRenderer
             wroteOwner = true;
         }
 
+        if (document.CoordinatingContact is { Length: > 0 } coordinator)
+        {
+            text.Append("Koordinierende Ansprechperson: ").AppendLine(Plain(coordinator));
+            wroteOwner = true;
+        }
+
         if (!wroteOwner)
         {
             text.AppendLine("Keine.");

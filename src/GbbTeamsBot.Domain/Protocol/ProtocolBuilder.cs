@@ -26,6 +26,7 @@ public static class ProtocolBuilder
             Date = session.StartedAt,
             CaseReference = session.CaseReference,
             Participants = Participants(session),
+            CoordinatingContact = session.Participants.FirstOrDefault(p => session.CoordinatingContactId is { } id && p.Id == id)?.DisplayName,
             ParticipationChanges = [.. session.ParticipationLog.Select(c => new ProtocolParticipationChange(c.Kind, c.Role, c.DisplayName, c.At))],
             Consent = session.Consent is { } consent
                 ? new ProtocolConsent(consent.Agencies, consent.Purpose, consent.GivenBy, consent.ValidUntil, consent.PersonTakesPart, consent.IncludesReleaseFromConfidentiality, consent.WithdrawnAt)

@@ -30,6 +30,9 @@ public sealed record ProtocolDocument
 
     public IReadOnlyList<ProtocolParticipant> Participants { get; init; } = [];
 
+    /// <summary>Helferkonferenz: the name of the one coordinating contact, if designated.</summary>
+    public string? CoordinatingContact { get; init; }
+
     /// <summary>Who joined, changed role or left during the session, with the time (staff by name, others by role).</summary>
     public IReadOnlyList<ProtocolParticipationChange> ParticipationChanges { get; init; } = [];
 

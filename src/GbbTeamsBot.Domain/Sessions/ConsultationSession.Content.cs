@@ -194,6 +194,32 @@ public sealed partial class ConsultationSession
             Event(command.Chosen ? SessionEventKind.IdeaChosen : SessionEventKind.IdeaUnchosen, idea.PhaseIndex, idea.Id));
     }
 
+    /// <summary>
+    /// Helferkonferenz: one coordinating contact, designated by the moderator, a colleague in this session (never a
+    /// guest). The agreement must name that colleague as responsible.
+    /// </summary>
+    private Step? CoordinatorRejection(Participant actor, RecordAgreement command)
+    {
+        if (Method.Confirmer != ProtocolConfirmer.CoordinatingContact)
+        {
+            return Rejections.InvalidSetup(new("Eine koordinierende Ansprechperson gibt es nur in der Helferkonferenz.", "Only a Helferkonferenz has a coordinating contact."));
+        }
+
+        if (RequireModerator(actor, command) is { } rejected)
+        {
+            return rejected;
+        }
+
+        if (Find(command.Agreement.OwnerUserId) is not { } target)
+        {
+            return Rejections.TextMissing(new("Verantwortliche Kollegin oder verantwortlicher Kollege", "Responsible colleague"));
+        }
+
+        return target.Role == ParticipantRole.Guest
+            ? (Step?)Rejections.RoleNotPermitted(Labels.For(target.Role), Labels.For(SessionTrigger.DesignateCoordinatingContact))
+            : null;
+    }
+
     private Step Record(Participant actor, RecordAgreement command, DateTimeOffset now)
     {
         if (PhaseAllows(actor, PhaseAction.RecordAgreement) is { } denied)
@@ -210,6 +236,11 @@ public sealed partial class ConsultationSession
         if (command.Agreement.OwnerUserId is { } ownerId && Find(ownerId) is null)
         {
             return Rejections.ParticipantNotFound();
+        }
+
+        if (command.OwnerCoordinates && CoordinatorRejection(actor, command) is { } notCoordinator)
+        {
+            return notCoordinator;
         }
 
         if (TextRules.Validate(command.Agreement.Texts, command.ConfirmedDespiteWarnings) is { } rejected)
@@ -232,9 +263,11 @@ public sealed partial class ConsultationSession
             CreatedAt = now,
             KeptDespiteWarnings = command.ConfirmedDespiteWarnings && TextRules.HasFindings(command.Agreement.Texts),
         };
-        return Ok(
-            _state with { Agreements = [.. _state.Agreements, agreement], AgreementCounter = number },
-            Event(SessionEventKind.AgreementRecorded, _state.CurrentPhaseIndex, agreement.Id));
+        var next = _state with { Agreements = [.. _state.Agreements, agreement], AgreementCounter = number };
+        var recorded = Event(SessionEventKind.AgreementRecorded, _state.CurrentPhaseIndex, agreement.Id);
+        return command.OwnerCoordinates
+            ? Ok(next with { CoordinatingContactId = agreement.OwnerUserId }, recorded, Event(SessionEventKind.CoordinatingContactDesignated, subject: agreement.OwnerUserId))
+            : Ok(next, recorded);
     }
 
     private Step EditAgreementStep(Participant actor, EditAgreement command)

@@ -187,7 +187,11 @@ public sealed record ChooseIdea(string ActorId, string ContributionId, bool Chos
     public override SessionTrigger Trigger => SessionTrigger.ChooseIdea;
 }
 
-public sealed record RecordAgreement(string ActorId, AgreementDraft Agreement, bool ConfirmedDespiteWarnings = false) : SessionCommand(ActorId)
+/// <summary>
+/// Records an agreement. <paramref name="OwnerCoordinates"/> (Helferkonferenz only): the responsible colleague becomes
+/// the one coordinating contact of the session, replacing an earlier one.
+/// </summary>
+public sealed record RecordAgreement(string ActorId, AgreementDraft Agreement, bool ConfirmedDespiteWarnings = false, bool OwnerCoordinates = false) : SessionCommand(ActorId)
 {
     public override SessionTrigger Trigger => SessionTrigger.RecordAgreement;
 }

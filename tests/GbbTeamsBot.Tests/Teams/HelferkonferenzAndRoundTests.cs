@@ -71,6 +71,82 @@ public sealed class HelferkonferenzAndRoundTests(AzuriteFixture azurite) : IClas
     }
 
     [Fact]
+    public async Task Helferkonferenz_coordinating_contact_is_designated_on_the_agreement_editor_named_in_the_record_and_confirms()
+    {
+        var (session, consentCard) = await SetUpAsync("helferkonferenz", new JsonObject
+        {
+            ["method"] = "Helferkonferenz",
+            ["casePseudonym"] = "Buche-9",
+            ["moderatorId"] = "29:a",
+            ["presenterId"] = "29:b",
+            ["adviserIds"] = "29:c",
+            ["startNow"] = "true",
+        });
+        var live = await _driver.ActAsync(TeamsUser.Anna, consentCard, CardVerbs.ConsentConfirm, new JsonObject { ["consent"] = "true", ["release"] = "true" });
+        for (var i = 0; i < 4; i++)
+        {
+            live = await _driver.ActAsync(TeamsUser.Anna, live, CardVerbs.SessionNext);
+        }
+
+        Assert.Contains("Phase 5 von 6", CardJson.Text(live), StringComparison.Ordinal);
+        Task<JsonObject> Editor() => _driver.ViewAsync(TeamsUser.Anna, session, CardViews.Agreements);
+        JsonObject Inputs(string what, string? ownerId) => new()
+        {
+            ["what"] = what,
+            ["party"] = "Dritte",
+            ["who"] = "Jugendamt Nord",
+            ["ownerId"] = ownerId,
+            ["coordinator"] = "true",
+        };
+
+        // Bad input changes nothing: not the moderator, no colleague chosen, someone who is not taking part.
+        var notModerator = await _driver.ActAsync(TeamsUser.Ben, await _driver.ViewAsync(TeamsUser.Ben, session, CardViews.Agreements), CardVerbs.AgreementAdd, Inputs("Hilfeplan abstimmen", "29:c"));
+        var noOwner = await _driver.ActAsync(TeamsUser.Anna, await Editor(), CardVerbs.AgreementAdd, Inputs("Hilfeplan abstimmen", null));
+        var stranger = await _driver.ActAsync(TeamsUser.Anna, await Editor(), CardVerbs.AgreementAdd, Inputs("Hilfeplan abstimmen", "29:zz"));
+        foreach (var refused in new[] { notModerator, noOwner, stranger })
+        {
+            Assert.Contains("Es wurde nichts geändert.", CardJson.Text(refused), StringComparison.Ordinal);
+        }
+
+        var unchanged = await _driver.LoadAsync(session, Place.Channel);
+        Assert.Null(unchanged.State.CoordinatingContactId);
+        Assert.Empty(unchanged.State.Agreements);
+
+        // The moderator designates Carla, then Ben replaces her: one coordinating contact, marked on his agreement only.
+        await _driver.ActAsync(TeamsUser.Anna, await Editor(), CardVerbs.AgreementAdd, Inputs("Hilfeplan abstimmen", "29:c"));
+        Assert.Equal("29:c", (await _driver.LoadAsync(session, Place.Channel)).State.CoordinatingContactId);
+        var replaced = await _driver.ActAsync(TeamsUser.Anna, await Editor(), CardVerbs.AgreementAdd, Inputs("Termine der Stellen bündeln", "29:b"));
+        Assert.Equal("29:b", (await _driver.LoadAsync(session, Place.Channel)).State.CoordinatingContactId);
+        var replacedText = CardJson.Text(replaced);
+        Assert.Contains("koordinierende Ansprechperson", replacedText, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf(replacedText, "koordinierende Ansprechperson"));
+
+        // The record names the coordinating contact; the former one cannot confirm, the coordinating contact can.
+        await _driver.ActAsync(TeamsUser.Anna, await _driver.ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionFinish);
+        var protocol = await _driver.ViewAsync(TeamsUser.Ben, session, CardViews.Protocol);
+        var recordCard = await _driver.ActAsync(TeamsUser.Ben, protocol, CardVerbs.ProtocolRecordText);
+        var record = CardJson.Descendants(recordCard).First(e => e["id"]?.GetValue<string>() == "recordText")["value"]!.GetValue<string>();
+        Assert.Contains("Koordinierende Ansprechperson: Person 2", record, StringComparison.Ordinal);
+        Assert.False(CardJson.HasVerb(await _driver.ViewAsync(TeamsUser.Carla, session, CardViews.Protocol), CardVerbs.ProtocolConfirm));
+        Assert.True(CardJson.HasVerb(protocol, CardVerbs.ProtocolConfirm));
+        var carlaConfirms = await _driver.ActAsync(TeamsUser.Carla, protocol, CardVerbs.ProtocolConfirm);
+        Assert.Contains("Es wurde nichts geändert.", CardJson.Text(carlaConfirms), StringComparison.Ordinal);
+        var confirmed = await _driver.ActAsync(TeamsUser.Ben, await _driver.ViewAsync(TeamsUser.Ben, session, CardViews.Protocol), CardVerbs.ProtocolConfirm);
+        Assert.Contains("Bestätigt von Person 2", CardJson.Text(confirmed), StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [Fact]
     public async Task Sozialraum_Runde_collects_categorised_entries_and_ends_with_the_protocol()
     {
         var (session, roundCard) = await SetUpAsync("sozialraum", new JsonObject

@@ -73,7 +73,7 @@ public static class SessionViewMapper
             RemainingWhenPaused = remainingWhenPaused,
             RoleHolders = RoleHolders(state),
             Contributions = Contributions(session),
-            Agreements = Agreements(state.Agreements.Where(a => a.Status != AgreementStatus.Dropped)),
+            Agreements = Agreements(state.Agreements.Where(a => a.Status != AgreementStatus.Dropped), state.CoordinatingContactId),
             EarlierAgreements = Agreements(state.EarlierAgreements),
             ViewerMayReview = viewerId is not null && session.CapabilitiesOf(viewerId).CanReviewEarlierAgreements,
             RefreshUserIds = RefreshUserIds(state),
@@ -157,10 +157,10 @@ public static class SessionViewMapper
             IsFromCatalogue = c.KnowledgeEntryId is not null,
         };
 
-    public static IReadOnlyList<AgreementView> Agreements(IEnumerable<Agreement> agreements) =>
-        agreements.Select(Agreement).ToList();
+    public static IReadOnlyList<AgreementView> Agreements(IEnumerable<Agreement> agreements, string? coordinatorId = null) =>
+        agreements.Select(a => Agreement(a, coordinatorId)).ToList();
 
-    public static AgreementView Agreement(Agreement a) =>
+    public static AgreementView Agreement(Agreement a, string? coordinatorId = null) =>
         new(a.Id, a.What, a.OwnerDetail ?? string.Empty, CardVocabulary.Party(a.Owner))
         {
             Due = a.DueBy,
@@ -168,6 +168,7 @@ public static class SessionViewMapper
             Progress = Progress(a.Status),
             Reason = a.StatusReason,
             Goal = a.GoalLevel is { } level ? (Cards.ViewModels.GoalLevelKind)(int)level : null,
+            IsCoordinator = coordinatorId is not null && a.OwnerUserId == coordinatorId,
         };
 
     public static Cards.ViewModels.AgreementProgress Progress(AgreementStatus status) => status switch
@@ -206,7 +207,7 @@ public static class SessionViewMapper
         };
 
     public static AgreementsEditorView AgreementsEditor(SessionView session, string? viewerId, MessageView? notice = null) =>
-        new(Ref(session), CardVocabulary.Method(session.Method.Id), Pseudonym(session), Agreements(session.State.Agreements.Where(a => a.Status != AgreementStatus.Dropped)))
+        new(Ref(session), CardVocabulary.Method(session.Method.Id), Pseudonym(session), Agreements(session.State.Agreements.Where(a => a.Status != AgreementStatus.Dropped), session.State.CoordinatingContactId))
         {
             ViewerMayEdit = viewerId is not null && session.CapabilitiesOf(viewerId).CanRecordAgreements,
             Notice = notice,
@@ -327,7 +328,7 @@ public static class SessionViewMapper
             state.StartedAt ?? state.CreatedAt,
             Phases(session, language, now),
             Contributions(session),
-            Agreements(state.Agreements.Where(a => a.Status != AgreementStatus.Dropped)))
+            Agreements(state.Agreements.Where(a => a.Status != AgreementStatus.Dropped), state.CoordinatingContactId))
         {
             EndedAt = state.EndedAt,
             RoleHolders = RoleHolders(state)

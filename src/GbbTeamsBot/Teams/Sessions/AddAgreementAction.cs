@@ -25,6 +25,6 @@ public sealed class AddAgreementAction(SessionActionServices services) : Session
         var goalLevel = data.Enum<GoalLevel>(CardDataKeys.GoalLevel);
         var ownerId = data.String(CardDataKeys.OwnerId) is { Length: > 0 and <= 128 } id ? id : null;
         var draft = new AgreementDraft(data.Text(CardDataKeys.What) ?? string.Empty, party is { } p ? CardVocabulary.Owner(p) : null, data.Text(CardDataKeys.Who), due, goalLevel, ownerId);
-        return ExecuteAsync(request, new RecordAgreement(request.Actor, draft, data.ConfirmedDespiteWarnings), expectedVersion: null, CardViews.Agreements, cancellationToken);
+        return ExecuteAsync(request, new RecordAgreement(request.Actor, draft, data.ConfirmedDespiteWarnings, OwnerCoordinates: data.Bool(CardDataKeys.Coordinator) == true), expectedVersion: null, CardViews.Agreements, cancellationToken);
     }
 }
