@@ -203,7 +203,7 @@ public sealed partial class GraphSync(
 
             if (task is null)
             {
-                task = await board.CreateTaskAsync(new NewBoardTask(planId, TaskTitle(agreement, marker), agreement.DueBy, AssigneeObjectId: null), cancellationToken);
+                task = await board.CreateTaskAsync(new NewBoardTask(planId, TaskTitle(agreement, marker), agreement.DueBy, AssigneeObjectId: agreement.OwnerObjectId), cancellationToken);
                 counts.TasksCreated++;
             }
 
