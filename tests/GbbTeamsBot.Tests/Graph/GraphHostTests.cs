@@ -230,6 +230,14 @@ public sealed class GraphHostTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal("#microsoft.graph.plannerAssignment", assignment["@odata.type"]!.GetValue<string>());
         var unassigned = Assert.Single(_graph.Tasks, t => t.Title.StartsWith("Schritt ohne Ben ", StringComparison.Ordinal));
         Assert.Null(unassigned.Body["assignments"]);
+
+        // The link back: the description names what was agreed and the pseudonym and links to the session's thread.
+        var description = _graph.TaskDetails(assigned.Id)!["description"]!.GetValue<string>();
+        Assert.StartsWith("Schritt mit Ben (Ahorn-07)\nhttps://teams.microsoft.com/l/", description, StringComparison.Ordinal);
+        Assert.Equal("description", _graph.TaskDetails(assigned.Id)!["previewType"]!.GetValue<string>());
+        var detailsPatch = Assert.Single(_graph.Requests, r => r.Method == "PATCH" && r.Path == "/planner/tasks/" + assigned.Id + "/details");
+        Assert.NotNull(detailsPatch.IfMatch);
+        Assert.DoesNotContain("Ben", description.Replace("Schritt mit Ben", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
