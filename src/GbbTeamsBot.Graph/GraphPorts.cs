@@ -37,6 +37,9 @@ public interface ITaskBoard
 
     /// <summary>Sets the task complete (100) or open (0) with If-Match; a changed task gives a Conflict failure.</summary>
     Task SetCompletedAsync(string taskId, string etag, bool completed, CancellationToken cancellationToken);
+
+    /// <summary>Sets the task's description (shown on the card in Planner): GET details for the ETag, PATCH with If-Match.</summary>
+    Task SetDescriptionAsync(string taskId, string description, CancellationToken cancellationToken);
 }
 
 public sealed record NewBoardTask(string PlanId, string Title, DateOnly? Due, string? AssigneeObjectId);

@@ -56,4 +56,16 @@ public sealed class GraphTaskBoard(GraphServiceClient client) : ITaskBoard
                 config => config.Headers.Add("If-Match", etag),
                 cancellationToken),
             cancellationToken);
+
+    public async Task SetDescriptionAsync(string taskId, string description, CancellationToken cancellationToken)
+    {
+        var details = await GraphErrors.CallAsync(() => client.Planner.Tasks[taskId].Details.GetAsync(cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+        var etag = GraphMapping.ETagOf(details?.AdditionalData) ?? "*";
+        await GraphErrors.CallAsync(
+            () => client.Planner.Tasks[taskId].Details.PatchAsync(
+                new PlannerTaskDetails { Description = description, PreviewType = PlannerPreviewType.Description },
+                config => config.Headers.Add("If-Match", etag),
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -9,7 +9,8 @@ public sealed record AgreementDraft(
     string? OwnerDetail,
     DateOnly? DueBy,
     GoalLevel? GoalLevel = null,
-    string? OwnerUserId = null)
+    string? OwnerUserId = null,
+    string? OwnerObjectId = null)
 {
     internal IReadOnlyList<TextInput> Texts =>
     [
@@ -56,6 +57,9 @@ public sealed record Agreement
 
     /// <summary>The team member responsible (user id), when a colleague owns it: reminders go to them.</summary>
     public string? OwnerUserId { get; init; }
+
+    /// <summary>The responsible colleague's directory object id (as Teams reports it), for the task assignment in the team's plan.</summary>
+    public string? OwnerObjectId { get; init; }
 
     /// <summary>The earlier agreement this one was carried over from ("übernehmen").</summary>
     public string? CarriedFromId { get; init; }

@@ -129,6 +129,7 @@ public static class AgreementFollowUp
             Owner = earlier.Owner,
             OwnerDetail = earlier.OwnerDetail,
             OwnerUserId = earlier.OwnerUserId,
+            OwnerObjectId = earlier.OwnerObjectId,
             DueBy = earlier.DueBy,
             GoalLevel = earlier.GoalLevel,
             CreatedAt = now,

@@ -260,6 +260,7 @@ public sealed partial class ConsultationSession
             DueBy = command.Agreement.DueBy,
             GoalLevel = command.Agreement.GoalLevel,
             OwnerUserId = command.Agreement.OwnerUserId,
+            OwnerObjectId = command.Agreement.OwnerUserId is null ? null : command.Agreement.OwnerObjectId,
             CreatedAt = now,
             KeptDespiteWarnings = command.ConfirmedDespiteWarnings && TextRules.HasFindings(command.Agreement.Texts),
         };
@@ -298,6 +299,7 @@ public sealed partial class ConsultationSession
             DueBy = command.Agreement.DueBy,
             GoalLevel = command.Agreement.GoalLevel,
             OwnerUserId = command.Agreement.OwnerUserId,
+            OwnerObjectId = command.Agreement.OwnerUserId is null ? null : command.Agreement.OwnerObjectId,
             KeptDespiteWarnings = command.ConfirmedDespiteWarnings && TextRules.HasFindings(command.Agreement.Texts),
         };
         return Ok(

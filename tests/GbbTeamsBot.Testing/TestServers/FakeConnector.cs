@@ -56,12 +56,12 @@ public sealed class FakeConnector : IAsyncDisposable
     /// Adds someone to the roster the member API serves (GET …/members/{id} and the paged list), e.g. a guest with
     /// <c>userRole</c> "guest" or a member of another tenant. Unlisted ids keep the default answer ("user").
     /// </summary>
-    public void AddMember(string id, string name, string userRole = "user", string? tenantId = null) =>
+    public void AddMember(string id, string name, string userRole = "user", string? tenantId = null, string? aadObjectId = null) =>
         _members[id] = new JsonObject
         {
             ["id"] = id,
             ["name"] = name,
-            ["aadObjectId"] = Guid.NewGuid().ToString(),
+            ["aadObjectId"] = aadObjectId ?? Guid.NewGuid().ToString(),
             ["tenantId"] = tenantId ?? MemberTenantId,
             ["userRole"] = userRole,
         };

@@ -32,6 +32,7 @@ public sealed class FakeGraph : IAsyncDisposable
     private readonly ConcurrentQueue<GraphRequest> _requests = new();
     private readonly ConcurrentDictionary<string, JsonObject> _eventsByTransaction = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakePlannerTask> _tasks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string ETag, JsonObject Body)> _details = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeDriveFile> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Fault> _faults = new();
     private readonly object _gate = new();
@@ -55,6 +56,9 @@ public sealed class FakeGraph : IAsyncDisposable
     public TimeSpan TaskDelay { get; set; }
 
     public IReadOnlyList<GraphRequest> Requests => _requests.ToArray();
+
+    /// <summary>A task's details (description, previewType) as last patched; null when never patched.</summary>
+    public JsonObject? TaskDetails(string taskId) => _details.TryGetValue(taskId, out var details) && details.Body.Count > 0 ? details.Body : null;
 
     public IReadOnlyList<JsonObject> Events => _eventsByTransaction.Values.ToList();
 
@@ -135,6 +139,55 @@ public sealed class FakeGraph : IAsyncDisposable
                 else
                 {
                     await ErrorAsync(context, 404, "NotFound", "The requested item is not found.");
+                }
+
+                return;
+            case ("GET", ["planner", "tasks", var id, "details"]):
+                if (!_tasks.ContainsKey(id))
+                {
+                    await ErrorAsync(context, 404, "NotFound", "The requested item is not found.");
+                    return;
+                }
+
+                var details = _details.GetOrAdd(id, _ => (NewETag(), new JsonObject()));
+                var detailsJson = (JsonObject)details.Body.DeepClone();
+                detailsJson["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#planner/tasks('" + id + "')/details/$entity";
+                detailsJson["@odata.etag"] = details.ETag;
+                detailsJson["id"] = id;
+                await JsonAsync(context, 200, detailsJson);
+                return;
+            case ("PATCH", ["planner", "tasks", var id, "details"]):
+                int detailsStatus;
+                lock (_gate)
+                {
+                    if (!_tasks.ContainsKey(id))
+                    {
+                        detailsStatus = 404;
+                    }
+                    else if (!_details.TryGetValue(id, out var current) || request.IfMatch != current.ETag)
+                    {
+                        detailsStatus = 412;
+                    }
+                    else
+                    {
+                        var merged = (JsonObject)current.Body.DeepClone();
+                        foreach (var (key, value) in request.Json ?? new JsonObject())
+                        {
+                            merged[key] = value?.DeepClone();
+                        }
+
+                        _details[id] = (NewETag(), merged);
+                        detailsStatus = 204;
+                    }
+                }
+
+                if (detailsStatus == 204)
+                {
+                    context.Response.StatusCode = 204;
+                }
+                else
+                {
+                    await ErrorAsync(context, detailsStatus, detailsStatus == 404 ? "NotFound" : "PreconditionFailed", "The request could not be applied.");
                 }
 
                 return;

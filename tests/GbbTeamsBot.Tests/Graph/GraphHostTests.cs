@@ -205,6 +205,42 @@ public sealed class GraphHostTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task A_task_for_an_agreement_with_a_responsible_colleague_is_assigned_to_that_colleagues_Entra_object_id()
+    {
+        const string BenObjectId = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
+        _host.Connector.AddMember(TeamsUser.Ben.Id, TeamsUser.Ben.Name, aadObjectId: BenObjectId);
+        await EnableAsync(planner: true);
+        var (session, _) = await _kb.StartAsync(Place.Channel, "Ahorn-07");
+        for (var i = 0; i < 4; i++)
+        {
+            await _kb.ActAsync(TeamsUser.Anna, await _kb.ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionNext);
+        }
+
+        var editor = await _kb.ViewAsync(TeamsUser.Ben, session, CardViews.Agreements);
+        editor = await _kb.ActAsync(TeamsUser.Ben, editor, CardVerbs.AgreementAdd, new JsonObject { ["what"] = "Schritt mit Ben", ["party"] = "Jobcenter", [CardDataKeys.OwnerId] = TeamsUser.Ben.Id });
+        await _kb.ActAsync(TeamsUser.Ben, editor, CardVerbs.AgreementAdd, new JsonObject { ["what"] = "Schritt ohne Ben", ["party"] = "Jobcenter" });
+        await _kb.ActAsync(TeamsUser.Anna, await _kb.ViewAsync(TeamsUser.Anna, session), CardVerbs.SessionFinish);
+
+        var report = await _host.Service<GraphSync>().SyncOnceAsync();
+
+        Assert.Equal(2, report.TasksCreated);
+        Assert.Contains(_host.Connector.Requests, r => r.Method == "GET" && r.Segments.Count > 1 && r.Segments[^2] == "members" && r.Segments[^1] == TeamsUser.Ben.Id);
+        var assigned = Assert.Single(_graph.Tasks, t => t.Title.StartsWith("Schritt mit Ben ", StringComparison.Ordinal));
+        var assignment = assigned.Body["assignments"]![BenObjectId]!;
+        Assert.Equal("#microsoft.graph.plannerAssignment", assignment["@odata.type"]!.GetValue<string>());
+        var unassigned = Assert.Single(_graph.Tasks, t => t.Title.StartsWith("Schritt ohne Ben ", StringComparison.Ordinal));
+        Assert.Null(unassigned.Body["assignments"]);
+
+        // The link back: the description names what was agreed and the pseudonym and links to the session's thread.
+        var description = _graph.TaskDetails(assigned.Id)!["description"]!.GetValue<string>();
+        Assert.StartsWith("Schritt mit Ben (Ahorn-07)\nhttps://teams.microsoft.com/l/", description, StringComparison.Ordinal);
+        Assert.Equal("description", _graph.TaskDetails(assigned.Id)!["previewType"]!.GetValue<string>());
+        var detailsPatch = Assert.Single(_graph.Requests, r => r.Method == "PATCH" && r.Path == "/planner/tasks/" + assigned.Id + "/details");
+        Assert.NotNull(detailsPatch.IfMatch);
+        Assert.DoesNotContain("Ben", description.Replace("Schritt mit Ben", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_task_whose_answer_timed_out_is_found_by_its_marker_and_not_created_twice()
     {
         await RestartHostAsync(new() { ["Graph:RequestTimeout"] = "00:00:02" });

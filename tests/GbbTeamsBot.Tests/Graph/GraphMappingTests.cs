@@ -185,4 +185,22 @@ public sealed class GraphMappingTests
         Assert.EndsWith("… (Ahorn-07) #gbb-0123456789", title, StringComparison.Ordinal);
         Assert.True(title.Length < 255);
     }
+
+    [Fact]
+    public void A_channel_thread_links_to_its_root_message_and_a_chat_to_the_chat()
+    {
+        Assert.Equal(
+            "https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/1700000000001?tenantId=t-1&parentMessageId=1700000000001",
+            TeamsDeepLinks.Conversation("19:abc@thread.tacv2;messageid=1700000000001", "t-1"));
+        Assert.Equal("https://teams.microsoft.com/l/chat/19%3Ameeting_x%40thread.v2/0?tenantId=t-1", TeamsDeepLinks.Conversation("19:meeting_x@thread.v2", "t-1"));
+        Assert.Null(TeamsDeepLinks.Conversation(null, "t-1"));
+    }
+
+    [Fact]
+    public void The_task_description_carries_what_was_agreed_the_pseudonym_and_the_link_only()
+    {
+        var agreement = new Agreement { Id = "s/a1", SourceSessionId = "s", CaseReference = "Ahorn-07", What = "Antrag stellen", OwnerDetail = "Fallmanagement", CreatedAt = DateTimeOffset.UnixEpoch };
+        Assert.Equal("Antrag stellen (Ahorn-07)\nhttps://teams.microsoft.com/l/chat/x/0", GraphSync.TaskDescription(agreement, "https://teams.microsoft.com/l/chat/x/0"));
+        Assert.Equal("Antrag stellen (Ahorn-07)", GraphSync.TaskDescription(agreement, null));
+    }
 }

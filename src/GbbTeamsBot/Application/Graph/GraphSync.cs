@@ -51,6 +51,7 @@ public sealed partial class GraphSync(
     AgreementStatusService agreementStatus,
     TeamQueries queries,
     NextMeetingService meetings,
+    SessionStore sessions,
     ITaskBoard board,
     IChannelFiles files,
     IOptions<GraphOptions> options,
@@ -191,6 +192,7 @@ public sealed partial class GraphSync(
         var now = time.GetUtcNow();
         var attempt = row.Work with { Attempts = row.Work.Attempts + 1, UpdatedAt = now };
         var etag = await work.UpdateAsync(scope, attempt, row.ETag, cancellationToken);
+        string? createdTaskId = null;
         try
         {
             BoardTask? task = null;
@@ -203,9 +205,11 @@ public sealed partial class GraphSync(
 
             if (task is null)
             {
-                task = await board.CreateTaskAsync(new NewBoardTask(planId, TaskTitle(agreement, marker), agreement.DueBy, AssigneeObjectId: null), cancellationToken);
+                task = await board.CreateTaskAsync(new NewBoardTask(planId, TaskTitle(agreement, marker), agreement.DueBy, AssigneeObjectId: agreement.OwnerObjectId), cancellationToken);
                 counts.TasksCreated++;
             }
+
+            createdTaskId = task.Id;
 
             var payload = GraphRetry.Parse<TaskPayload>(attempt.Payload);
             payload.SyncedDone = task.IsCompleted;
@@ -225,6 +229,7 @@ public sealed partial class GraphSync(
             throw;
         }
 
+        await LinkBackAsync(scope, agreement, createdTaskId, cancellationToken);
         return planTasks;
     }
 
@@ -281,6 +286,36 @@ public sealed partial class GraphSync(
         }
 
         await work.UpdateAsync(scope, row.Work with { RemoteETag = null, Payload = GraphRetry.Json(payload), UpdatedAt = time.GetUtcNow() }, row.ETag, cancellationToken);
+    }
+
+    /// <summary>
+    /// The link back: the task's description names what was agreed and the pseudonym and links to the session's
+    /// conversation in Teams. Best effort: the task exists either way, so a failure here is logged, not retried.
+    /// </summary>
+    private async Task LinkBackAsync(TeamScope scope, Agreement agreement, string? taskId, CancellationToken cancellationToken)
+    {
+        if (taskId is null)
+        {
+            return;
+        }
+
+        var session = await sessions.LoadAsync(new SessionAddress(scope.TenantId, scope.TeamId, agreement.SourceSessionId), cancellationToken);
+        try
+        {
+            await board.SetDescriptionAsync(taskId, TaskDescription(agreement, TeamsDeepLinks.Conversation(session?.ConversationId, scope.TenantId)), cancellationToken);
+        }
+        catch (GraphCallException failure)
+        {
+            LogGraphFailure(logger, GraphWorkKinds.Task, GraphRetry.Describe(failure));
+        }
+    }
+
+    /// <summary>The task's description: what was agreed, the pseudonym (never a name) and the link to the session's conversation.</summary>
+    public static string TaskDescription(Agreement agreement, string? link)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        var pseudonym = string.IsNullOrWhiteSpace(agreement.CaseReference) ? string.Empty : " (" + agreement.CaseReference + ")";
+        return agreement.What + pseudonym + (link is null ? string.Empty : "\n" + link);
     }
 
     /// <summary>The task's title: what was agreed and the case's pseudonym (never a name), plus the marker.</summary>
