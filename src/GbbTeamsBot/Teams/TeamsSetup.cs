@@ -94,7 +94,7 @@ public static class TeamsSetup
 
         services.AddDataProtection();
         services.AddSingleton<MeetingNoticeLink>();
-        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, MeetingNoticePage.StartupFilter>();
+        services.AddPublicPage(MeetingNoticePage.Path, MeetingNoticePage.WriteAsync);
 
         // Decorates the bot's handler (registered by AddGbbBot) with meeting events and conversation preferences.
         services.AddSingleton<IActivityHandler>(sp => new TeamsActivityHandler(

@@ -1,37 +1,18 @@
 using GbbTeamsBot.Application.Knowledge;
-using Microsoft.AspNetCore.Hosting;
 
 namespace GbbTeamsBot.Teams.Knowledge;
 
 /// <summary>
-/// GET /teams/knowledge-export?id=…: the team's Sozialraumwissen as a CSV file (UTF-8 with BOM, ';'), made when the link
-/// is opened. The id is a <see cref="KnowledgeExportLink"/>; any other id gets 404 with a short explanation.
+/// GET /teams/knowledge-export?id=… (a <see cref="PublicPages"/> page): the team's Sozialraumwissen as a CSV file
+/// (UTF-8 with BOM, ';'), made when the link is opened. The id is a <see cref="KnowledgeExportLink"/>; any other id gets 404 with a short explanation.
 /// </summary>
 public static class KnowledgeExportDownload
 {
     public const string Path = "/teams/knowledge-export";
 
-    internal sealed class StartupFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Map(Path, branch => branch.Run(WriteAsync));
-            next(app);
-        };
-    }
-
     public static async Task WriteAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!HttpMethods.IsGet(context.Request.Method))
-        {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
-
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers["Referrer-Policy"] = "no-referrer";
         if (context.RequestServices.GetRequiredService<KnowledgeExportLink>().Read(context.Request.Query["id"].ToString()) is not { } export)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -9,7 +9,7 @@ public static class KnowledgeSetup
     {
         services.AddSingleton<KnowledgeScreens>();
         services.AddSingleton<KnowledgeExportLink>();
-        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, KnowledgeExportDownload.StartupFilter>();
+        services.AddPublicPage(KnowledgeExportDownload.Path, KnowledgeExportDownload.WriteAsync);
         services.AddSingleton<IBotCommandRoute, KnowledgeCommand>();
         services.AddSingleton<IBotCommandRoute, NeedsCommand>();
         services.AddSingleton<ICardActionRoute, SearchKnowledgeAction>();
